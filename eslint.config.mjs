@@ -1,0 +1,34 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+/** Node's built-in modules: the pure rooms must not reach for them. */
+const nodeOnly = ['fs', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'stream', 'readline', 'tty', 'url', 'util', 'worker_threads', 'zlib', 'events', 'process', 'buffer', 'timers'];
+const restricted = [
+  { name: 'vscode', message: 'Only the VS Code glue (terminal/, views/, webviews/, extension.ts) imports vscode.' },
+  ...nodeOnly.flatMap((name) => [
+    { name, message: `engine/, cli/, shell/ and curriculum/ are pure: no node-only module '${name}'.` },
+    { name: `node:${name}`, message: `engine/, cli/, shell/ and curriculum/ are pure: no node-only module 'node:${name}'.` },
+  ]),
+];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-test/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always', { null: 'ignore' }],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts', 'src/cli/**/*.ts', 'src/shell/**/*.ts', 'src/curriculum/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: restricted }],
+      'no-restricted-globals': ['error',
+        { name: 'process', message: 'The pure rooms take what they need from their caller, not from process.' },
+        { name: 'Buffer', message: 'The pure rooms use strings and Uint8Array, not Buffer.' },
+        { name: 'require', message: 'Use import.' },
+      ],
+    },
+  },
+);

@@ -1,0 +1,1555 @@
+import type { Clock } from './Clock';
+import { SystemClock, sleep } from './Clock';
+import { Emitter } from './Emitter';
+import type { Event } from './Emitter';
+import {
+  ConflictError, EngineError, InvalidParameterError, NotFoundError, NotModifiedError, SystemError,
+} from './errors';
+import type { ContainerRecord } from './containers/Container';
+import { isRunning } from './containers/Container';
+import { ContainerProcess } from './containers/ContainerProcess';
+import type { Layer, StoredImage } from './images/ImageStore';
+import { ImageStore, chainIdOf } from './images/ImageStore';
+import type { ApiCall, OperationName } from './operations';
+import { OPERATIONS, pathOf } from './operations';
+import type { HostInfo, HttpRequest, HttpResponse } from './programs/Program';
+import { findProgram } from './programs/ProgramTable';
+import { buildRootFs } from './programs/RootFs';
+import { Registry, familiarPath } from './Registry';
+import type { EngineSnapshot } from './snapshot';
+import { SNAPSHOT_SCHEMA_VERSION, validateSnapshot } from './snapshot';
+import type { RemoteImage } from './Registry';
+import type {
+  ContainerCreateRequest, ContainerInspectResponse, ContainerSummary, EventMessage, HistoryResponseItem,
+  ImageDeleteResponseItem, ImageInspect, ImageSummary, LogEntry, PortMap, PortSummary, ProgressMessage,
+} from './types';
+import { SIGNALS } from './types';
+import { containerStatus } from './util/containerStatus';
+import { generateName } from './util/names';
+import { parseNormalizedNamed } from './util/reference';
+import { sha256Hex } from './util/sha256';
+import { generateId, truncateId } from './util/stringid';
+
+/** The daemon's version facts, as `docker version` reports them for the server. */
+export const ENGINE_VERSION = {
+  Version: '28.2.2',
+  ApiVersion: '1.50',
+  MinAPIVersion: '1.24',
+  GitCommit: '45873be',
+  GoVersion: 'go1.24.3',
+  Os: 'linux',
+  Arch: 'amd64',
+  KernelVersion: '',
+  BuildTime: '2025-05-30T12:07:26.000000000+00:00',
+  ContainerdVersion: '1.7.27',
+  ContainerdCommit: '05044ec0a9a75232cad458027ca83437aae3f4da',
+  RuncVersion: '1.2.5',
+  RuncCommit: 'v1.2.5-0-g59923ef',
+  DockerInitVersion: '0.19.0',
+  DockerInitCommit: 'de40ad0',
+} as const;
+
+/** The simulated host every container shares a kernel with. */
+export const DEFAULT_HOST: HostInfo = {
+  kernelName: 'Linux',
+  kernelRelease: '6.8.0-79-generic',
+  kernelVersion: '#79-Ubuntu SMP PREEMPT_DYNAMIC Tue Aug 12 14:42:46 UTC 2025',
+  machine: 'x86_64',
+  hostname: 'docker-lab',
+  operatingSystem: 'Ubuntu 24.04.3 LTS',
+  cpus: 4,
+  memoryBytes: 8_324_337_664,
+};
+
+/** A change the views redraw for; details are in the event. */
+export type EngineChange = { kind: 'containers' | 'images'; event?: EventMessage };
+
+export interface EngineOptions {
+  clock?: Clock;
+  /** Randomness for ids and names; tests pass a seeded one. */
+  random?: () => number;
+  registry?: Registry;
+  host?: Partial<HostInfo>;
+  /** Lab seconds a pull takes per compressed megabyte (0 = instant); the terminal shows real progress. */
+  pullSecondsPerMegabyte?: number;
+}
+
+/** Options of `GET /containers/{id}/logs`. */
+export interface LogsOptions {
+  stdout?: boolean;
+  stderr?: boolean;
+  /** Number of lines from the end, or 'all'. */
+  tail?: number | 'all';
+  /** ms since the epoch; only entries at or after it. */
+  since?: number;
+  until?: number;
+}
+
+/** Output a container produced, as attach and `logs -f` stream it. */
+export interface ContainerOutput {
+  id: string;
+  entry: LogEntry;
+}
+
+const BRIDGE_NETWORK_ID = 'c2b3e0b4d6a8f0e1d3c5b7a9f1e3d5c7b9a1f3e5d7c9b1a3f5e7d9c1b3a5f7e9';
+const MAX_LOG_ENTRIES = 5000;
+const MAX_EVENTS = 1000;
+
+/**
+ * The Docker daemon of Docker Lab. Its operations and types follow the Docker
+ * Engine API; each records the REST call that carries it (onApiCall), fires
+ * `docker events` (onEvent) and a coarse change notice for views (onDidChange).
+ * It throws only EngineError; anything else is a bug.
+ */
+export class Engine {
+  readonly clock: Clock;
+  readonly host: HostInfo;
+  readonly registry: Registry;
+
+  private readonly random: () => number;
+  private readonly pullSecondsPerMegabyte: number;
+  private readonly images = new ImageStore();
+  private readonly containers = new Map<string, ContainerRecord>();
+  private readonly processes = new Map<string, ContainerProcess>();
+  private readonly eventLog: EventMessage[] = [];
+  private nextPid = 2000;
+
+  private readonly eventEmitter = new Emitter<EventMessage>();
+  private readonly changeEmitter = new Emitter<EngineChange>();
+  private readonly apiCallEmitter = new Emitter<ApiCall>();
+  private readonly outputEmitter = new Emitter<ContainerOutput>();
+
+  /** `docker events`: every container and image event, as the daemon sends them. */
+  readonly onEvent: Event<EventMessage> = this.eventEmitter.event;
+  /** Something the views show changed. */
+  readonly onDidChange: Event<EngineChange> = this.changeEmitter.event;
+  /** Each API call the engine served (method, path, status). */
+  readonly onApiCall: Event<ApiCall> = this.apiCallEmitter.event;
+  /** Container output as it is written (attach, `logs -f`). */
+  readonly onContainerOutput: Event<ContainerOutput> = this.outputEmitter.event;
+
+  constructor(options: EngineOptions = {}) {
+    this.clock = options.clock ?? new SystemClock();
+    this.random = options.random ?? Math.random;
+    this.registry = options.registry ?? new Registry();
+    this.host = { ...DEFAULT_HOST, ...options.host };
+    this.pullSecondsPerMegabyte = options.pullSecondsPerMegabyte ?? 0.02;
+  }
+
+  // ---------------------------------------------------------------- system
+
+  /** `GET /_ping` */
+  ping(): string {
+    return this.call('SystemPing', {}, () => 'OK');
+  }
+
+  /** `GET /version` (server part). */
+  version(): typeof ENGINE_VERSION & { KernelVersion: string } {
+    return this.call('SystemVersion', {}, () => ({ ...ENGINE_VERSION, KernelVersion: this.host.kernelRelease }));
+  }
+
+  /** `GET /info`: counts and host facts. */
+  info(): Record<string, unknown> {
+    return this.call('SystemInfo', {}, () => {
+      const all = [...this.containers.values()];
+      return {
+        ID: '8d3f1c2e-6a4b-4f7e-9c1d-2b5a7e9f0c3d',
+        Containers: all.length,
+        ContainersRunning: all.filter((c) => c.state.status === 'running').length,
+        ContainersPaused: all.filter((c) => c.state.status === 'paused').length,
+        ContainersStopped: all.filter((c) => !isRunning(c)).length,
+        Images: this.images.all().length,
+        Driver: 'overlay2',
+        KernelVersion: this.host.kernelRelease,
+        OperatingSystem: this.host.operatingSystem,
+        OSType: 'linux',
+        Architecture: this.host.machine,
+        NCPU: this.host.cpus,
+        MemTotal: this.host.memoryBytes,
+        Name: this.host.hostname,
+        ServerVersion: ENGINE_VERSION.Version,
+        DockerRootDir: '/var/lib/docker',
+        IndexServerAddress: 'https://index.docker.io/v1/',
+      };
+    });
+  }
+
+  /** Events kept for `docker events --since`, oldest first. */
+  events(since = 0, until = Number.POSITIVE_INFINITY): EventMessage[] {
+    return this.call('SystemEvents', {}, () => this.eventLog.filter((e) => e.time * 1000 >= since && e.time * 1000 <= until));
+  }
+
+  // ---------------------------------------------------------------- images
+
+  /**
+   * `POST /images/create?fromImage=...`: pulls from the simulated registry,
+   * reporting progress as the daemon's JSON messages. Layers already present
+   * are not downloaded again (`Already exists`).
+   */
+  async imagePull(reference: string, onProgress: (message: ProgressMessage) => void = () => undefined): Promise<void> {
+    const started = this.clock.now();
+    try {
+      await this.pull(reference, onProgress);
+      this.recordCall('ImageCreate', {}, 200, started);
+    } catch (e) {
+      this.recordCall('ImageCreate', {}, e instanceof EngineError ? e.statusCode : 500, started);
+      throw e;
+    }
+  }
+
+  private async pull(reference: string, onProgress: (message: ProgressMessage) => void): Promise<void> {
+    const ref = this.parseReference(reference);
+    const tagOrDigest = ref.digest ?? ref.tag ?? 'latest';
+    const familiarName = familiarPath(ref.path);
+    const displayRef = ref.digest ? `${familiarName}@${ref.digest}` : `${familiarName}:${tagOrDigest}`;
+    const remote = ref.domain === 'docker.io' ? this.registry.resolve(ref.path, tagOrDigest) : undefined;
+    if (!remote) {
+      throw this.pullError(ref.domain, ref.path, tagOrDigest);
+    }
+    onProgress({ status: `Pulling from ${familiarName}`, id: tagOrDigest });
+
+    const chain = chainIdOf(remote.layers.map((l) => l.diffId));
+    const fullRef = ref.digest ? `${ref.domain}/${ref.path}@${ref.digest}` : `${ref.domain}/${ref.path}:${tagOrDigest}`;
+    const existing = this.images.get(remote.imageId);
+    const upToDate = existing !== undefined && (existing.tags.includes(fullRef) || existing.digests.includes(fullRef));
+
+    if (!upToDate) {
+      const missing = remote.layers.map((layer, i) => ({ layer, chainId: chain[i] })).filter(({ chainId }) => !this.images.hasLayer(chainId));
+      for (const { layer, chainId } of remote.layers.map((layer, i) => ({ layer, chainId: chain[i] }))) {
+        const id = shortDigest(layer.digest);
+        onProgress(this.images.hasLayer(chainId)
+          ? { status: 'Already exists', progressDetail: {}, id }
+          : { status: 'Pulling fs layer', progressDetail: {}, id });
+      }
+      await this.download(missing.map((m) => m.layer), onProgress);
+      for (const { layer, chainId } of missing) {
+        await this.extract(layer, onProgress);
+        this.images.addLayer({ digest: layer.digest, diffId: layer.diffId, chainId, size: layer.size, compressedSize: layer.compressedSize });
+      }
+    }
+
+    onProgress({ status: `Digest: ${remote.indexDigest}` });
+    const image = existing ?? this.storeRemoteImage(remote, chain);
+    const tagRef = `${ref.domain}/${ref.path}:${remote.tag}`;
+    const digestRef = `${ref.domain}/${ref.path}@${remote.indexDigest}`;
+    if (!ref.digest || !image.tags.some((t) => t.startsWith(`${ref.domain}/${ref.path}:`))) {
+      // Pulling by digest leaves the image untagged, as Docker does, unless it was tagged already.
+      if (!ref.digest) this.images.tag(image, tagRef, this.clock.now());
+    }
+    this.images.tag(image, digestRef, this.clock.now());
+    onProgress({ status: upToDate ? `Status: Image is up to date for ${displayRef}` : `Status: Downloaded newer image for ${displayRef}` });
+    if (!upToDate) {
+      this.emit('image', 'pull', remote.imageId, { name: `${familiarName}:${tagOrDigest}` });
+    }
+  }
+
+  private pullError(domain: string, path: string, tagOrDigest: string): EngineError {
+    const familiar = familiarPath(path);
+    if (domain !== 'docker.io') {
+      // The lab has no network: other registries cannot be reached.
+      return new SystemError(`Get "https://${domain}/v2/": dial tcp: lookup ${domain.split(':')[0]}: no such host`);
+    }
+    if (!this.registry.hasRepository(path)) {
+      return new NotFoundError(`pull access denied for ${familiar}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
+    }
+    return new NotFoundError(`manifest for ${familiar}:${tagOrDigest} not found: manifest unknown: manifest unknown`);
+  }
+
+  private async download(layers: RemoteImage['layers'], onProgress: (message: ProgressMessage) => void): Promise<void> {
+    // The daemon downloads three layers at a time; the rest wait.
+    const concurrency = 3;
+    for (const layer of layers.slice(concurrency)) {
+      onProgress({ status: 'Waiting', progressDetail: {}, id: shortDigest(layer.digest) });
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < layers.length) {
+        const layer = layers[next++];
+        const id = shortDigest(layer.digest);
+        await this.progressSteps('Downloading', id, layer.compressedSize, onProgress);
+        onProgress({ status: 'Verifying Checksum', progressDetail: {}, id });
+        onProgress({ status: 'Download complete', progressDetail: {}, id });
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, layers.length) }, worker));
+  }
+
+  private async extract(layer: RemoteImage['layers'][number], onProgress: (message: ProgressMessage) => void): Promise<void> {
+    const id = shortDigest(layer.digest);
+    await this.progressSteps('Extracting', id, layer.size, onProgress, 0.25);
+    onProgress({ status: 'Pull complete', progressDetail: {}, id });
+  }
+
+  private async progressSteps(status: string, id: string, total: number, onProgress: (message: ProgressMessage) => void, speedFactor = 1): Promise<void> {
+    const seconds = (total / 1_000_000) * this.pullSecondsPerMegabyte * speedFactor;
+    const steps = Math.max(1, Math.min(10, Math.ceil(seconds / 0.1)));
+    for (let step = 1; step <= steps; step++) {
+      if (seconds > 0) await sleep(this.clock, (seconds * 1000) / steps);
+      const current = Math.round((total * step) / steps);
+      onProgress({ status, progressDetail: { current, total }, id });
+    }
+  }
+
+  private storeRemoteImage(remote: RemoteImage, chain: string[]): StoredImage {
+    const image: StoredImage = {
+      id: remote.imageId,
+      tags: [],
+      digests: [],
+      created: remote.created,
+      config: structuredClone(remote.config),
+      history: remote.history.map((h) => ({ ...h })),
+      layers: chain,
+      family: remote.family,
+      parent: '',
+      lastTagTime: this.clock.now(),
+      comment: 'buildkit.dockerfile.v0',
+      author: '',
+    };
+    this.images.add(image);
+    return image;
+  }
+
+  /** `GET /images/json` */
+  imageList(options: { all?: boolean; reference?: string } = {}): ImageSummary[] {
+    return this.call('ImageList', {}, () => {
+      const containers = [...this.containers.values()];
+      return this.images.all()
+        .filter((image) => !options.reference || image.tags.some((t) => matchesReference(t, options.reference!)))
+        .sort((a, b) => Date.parse(b.created) - Date.parse(a.created))
+        .map((image) => ({
+          Id: image.id,
+          ParentId: image.parent,
+          RepoTags: image.tags.map(familiarReference),
+          RepoDigests: image.digests.map(familiarReference),
+          Created: Math.floor(Date.parse(image.created) / 1000),
+          Size: this.images.sizeOf(image),
+          SharedSize: -1,
+          Labels: image.config.Labels ?? null,
+          Containers: containers.filter((c) => c.imageId === image.id).length,
+        }));
+    });
+  }
+
+  /** `GET /images/{name}/json` */
+  imageInspect(name: string): ImageInspect {
+    return this.call('ImageInspect', { name }, () => {
+      const image = this.findImage(name);
+      return {
+        Id: image.id,
+        RepoTags: image.tags.map(familiarReference),
+        RepoDigests: image.digests.map(familiarReference),
+        Parent: image.parent,
+        Comment: image.comment,
+        Created: image.created,
+        DockerVersion: '',
+        Author: image.author,
+        Config: structuredClone(image.config),
+        Architecture: 'amd64',
+        Os: 'linux',
+        Size: this.images.sizeOf(image),
+        GraphDriver: { Data: this.graphDriverData(image.id), Name: 'overlay2' },
+        RootFS: { Type: 'layers', Layers: image.layers.map((c) => this.images.layer(c)?.diffId ?? c) },
+        Metadata: { LastTagTime: image.lastTagTime ? new Date(image.lastTagTime).toISOString() : '0001-01-01T00:00:00Z' },
+      };
+    });
+  }
+
+  /** `GET /images/{name}/history`, newest first. */
+  imageHistory(name: string): HistoryResponseItem[] {
+    return this.call('ImageHistory', { name }, () => {
+      const image = this.findImage(name);
+      const layers = [...image.layers];
+      const items: HistoryResponseItem[] = image.history.map((h) => {
+        const layer = h.emptyLayer ? undefined : this.images.layer(layers.shift() ?? '');
+        return {
+          Id: '<missing>',
+          Created: Math.floor(Date.parse(h.created) / 1000),
+          CreatedBy: h.createdBy,
+          Tags: null,
+          Size: layer?.size ?? 0,
+          Comment: h.comment ?? (h.createdBy.includes('# buildkit') || h.createdBy.startsWith('RUN ') ? 'buildkit.dockerfile.v0' : ''),
+        };
+      }).reverse();
+      if (items.length) {
+        items[0].Id = image.id;
+        items[0].Tags = image.tags.length ? image.tags.map(familiarReference) : null;
+      }
+      return items;
+    });
+  }
+
+  /** `POST /images/{name}/tag` */
+  imageTag(source: string, target: string): void {
+    this.call('ImageTag', { name: source }, () => {
+      const image = this.findImage(source);
+      const ref = this.parseReference(target);
+      if (ref.digest) throw new InvalidParameterError('refusing to create a tag with a digest reference');
+      const full = `${ref.domain}/${ref.path}:${ref.tag ?? 'latest'}`;
+      this.images.tag(image, full, this.clock.now());
+      this.emit('image', 'tag', image.id, { name: familiarReference(full) });
+    });
+  }
+
+  /** `DELETE /images/{name}`, following moby's ImageDelete (untag, conflicts, layers released). */
+  imageDelete(name: string, options: { force?: boolean } = {}): ImageDeleteResponseItem[] {
+    return this.call('ImageDelete', { name }, () => this.deleteImage(name, !!options.force));
+  }
+
+  private deleteImage(name: string, force: boolean): ImageDeleteResponseItem[] {
+    const image = this.findImage(name);
+    const records: ImageDeleteResponseItem[] = [];
+    const containers = [...this.containers.values()];
+    const user = containers.find((c) => c.imageId === image.id);
+    const refs = [...image.tags, ...image.digests];
+    const isIdPrefix = image.id.startsWith(name) || image.id.slice(7).startsWith(name);
+
+    if (!isIdPrefix) {
+      const ref = this.parseReference(name);
+      const full = ref.digest ? `${ref.domain}/${ref.path}@${ref.digest}` : `${ref.domain}/${ref.path}:${ref.tag ?? 'latest'}`;
+      if (!force && isSingleReference(refs) && user) {
+        throw new ConflictError(`conflict: unable to remove repository reference "${name}" (must force) - container ${truncateId(user.id)} is using its referenced image ${truncateId(image.id)}`);
+      }
+      this.images.untag(image, full);
+      this.emit('image', 'untag', image.id, { name: image.id });
+      records.push({ Untagged: familiarReference(full) });
+      // Once no tag of that repository is left, its digest references go too.
+      const repo = full.split(/[:@](?=[^/]*$)/)[0];
+      if (!full.includes('@') && !image.tags.some((t) => repositoryOf(t) === repo)) {
+        for (const digest of image.digests.filter((d) => repositoryOf(d) === repo)) {
+          this.images.untag(image, digest);
+          records.push({ Untagged: familiarReference(digest) });
+        }
+      }
+      if (image.tags.length + image.digests.length > 0) {
+        this.changed('images');
+        return records;
+      }
+      this.deleteImageHelper(image, records, force, true);
+      return records;
+    }
+
+    if (isSingleReference(refs)) {
+      this.checkDeleteConflict(image, force ? 'hard' : 'soft-no-reference');
+      for (const ref of refs) {
+        this.images.untag(image, ref);
+        this.emit('image', 'untag', image.id, { name: image.id });
+        records.push({ Untagged: familiarReference(ref) });
+      }
+    }
+    this.deleteImageHelper(image, records, force, false);
+    return records;
+  }
+
+  private deleteImageHelper(image: StoredImage, records: ImageDeleteResponseItem[], force: boolean, afterUntag: boolean): void {
+    const conflict = this.deleteConflict(image, force ? 'hard' : 'all');
+    if (conflict) {
+      if (afterUntag && !conflict.used) {
+        // moby deletes quietly here; a conflict only matters if the image is in use.
+        return;
+      }
+      if (afterUntag && conflict.used && !force) {
+        // The reference is gone but a container still uses the image: it stays, dangling.
+        this.changed('images');
+        return;
+      }
+      throw conflict.error;
+    }
+    for (const ref of [...image.tags, ...image.digests]) {
+      this.images.untag(image, ref);
+      records.push({ Untagged: familiarReference(ref) });
+    }
+    const released = this.images.delete(image);
+    this.emit('image', 'delete', image.id, { name: image.id });
+    records.push({ Deleted: image.id });
+    for (const layer of released) records.push({ Deleted: layer.chainId });
+  }
+
+  private checkDeleteConflict(image: StoredImage, mode: 'hard' | 'soft-no-reference' | 'all'): void {
+    const conflict = this.deleteConflict(image, mode);
+    if (conflict) throw conflict.error;
+  }
+
+  private deleteConflict(image: StoredImage, mode: 'hard' | 'soft-no-reference' | 'all'): { error: ConflictError; used: boolean } | undefined {
+    const short = truncateId(image.id);
+    const conflict = (hard: boolean, message: string, used: boolean) => ({
+      error: new ConflictError(`conflict: unable to delete ${short} (${hard ? 'cannot be forced' : 'must be forced'}) - ${message}`),
+      used,
+    });
+    if (this.images.children(image).length) return conflict(true, 'image has dependent child images', false);
+    const containers = [...this.containers.values()];
+    const running = containers.find((c) => c.imageId === image.id && isRunning(c));
+    if (running) return conflict(true, `image is being used by running container ${truncateId(running.id)}`, true);
+    if (mode === 'hard') return undefined;
+    if (mode === 'all' && image.tags.length + image.digests.length > 0) {
+      return conflict(false, 'image is referenced in multiple repositories', false);
+    }
+    const stopped = containers.find((c) => c.imageId === image.id);
+    if (stopped) return conflict(false, `image is being used by stopped container ${truncateId(stopped.id)}`, true);
+    return undefined;
+  }
+
+  /** Resolves an image by reference, ID or ID prefix, as the daemon's GetImage does. */
+  private findImage(name: string): StoredImage {
+    const byId = /^(sha256:)?[0-9a-f]{1,64}$/.test(name) ? this.images.byIdPrefix(name) : [];
+    if (byId.length === 1 && (name.startsWith('sha256:') || name.length >= 1)) {
+      // A full reference that also looks like hex (e.g. `abc`) is tried as a name first.
+      const asRef = this.tryReference(name);
+      const named = asRef ? this.images.byReference(asRef) : undefined;
+      return named ?? byId[0];
+    }
+    const full = this.tryReference(name);
+    const image = full ? this.images.byReference(full) : undefined;
+    if (!image) {
+      const shown = full ? familiarReference(full) : name;
+      throw new NotFoundError(`No such image: ${shown}`);
+    }
+    return image;
+  }
+
+  private tryReference(name: string): string | undefined {
+    try {
+      const ref = parseNormalizedNamed(name);
+      return ref.digest ? `${ref.domain}/${ref.path}@${ref.digest}` : `${ref.domain}/${ref.path}:${ref.tag ?? 'latest'}`;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private parseReference(name: string): { domain: string; path: string; tag?: string; digest?: string } {
+    try {
+      return parseNormalizedNamed(name);
+    } catch (e) {
+      throw new InvalidParameterError(e instanceof Error ? e.message : 'invalid reference format');
+    }
+  }
+
+  /** True when `name` names a local image (for the CLI's implicit pull on run/create). */
+  hasImage(name: string): boolean {
+    try {
+      this.findImage(name);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The layers of an image, bottom first (for the Images view and the layer inspector). */
+  imageLayers(name: string): Layer[] {
+    const image = this.findImage(name);
+    return image.layers.map((c) => this.images.layer(c)).filter((l): l is Layer => l !== undefined);
+  }
+
+  // ---------------------------------------------------------------- containers
+
+  /** `POST /containers/create` */
+  containerCreate(request: ContainerCreateRequest, name?: string): { Id: string; Warnings: string[] } {
+    return this.call('ContainerCreate', {}, () => {
+      const image = this.findImage(request.Image);
+      if (name !== undefined && name !== '') {
+        const bare = name.startsWith('/') ? name.slice(1) : name;
+        if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(bare)) {
+          throw new InvalidParameterError(`Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+        }
+        const holder = this.byName(bare);
+        if (holder) {
+          throw new ConflictError(`Conflict. The container name "/${bare}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+        }
+      }
+      const id = this.uniqueId();
+      const config = image.config;
+      const entrypoint = request.Entrypoint !== undefined && request.Entrypoint !== null ? request.Entrypoint : config.Entrypoint;
+      // A new entrypoint resets the image's CMD, as in Docker.
+      const cmd = request.Cmd && request.Cmd.length ? request.Cmd : (request.Entrypoint ? null : config.Cmd);
+      const argv = [...(entrypoint ?? []), ...(cmd ?? [])];
+      if (argv.length === 0) {
+        throw new InvalidParameterError('no command specified');
+      }
+      const env = mergeEnv(config.Env, request.Env ?? []);
+      const exposed = { ...(config.ExposedPorts ?? {}), ...(request.ExposedPorts ?? {}) };
+      for (const port of Object.keys(request.HostConfig?.PortBindings ?? {})) exposed[port] = {};
+      const record: ContainerRecord = {
+        id,
+        name: name ? name.replace(/^\//, '') : this.newName(),
+        created: this.clock.now(),
+        image: request.Image,
+        imageId: image.id,
+        family: image.family,
+        config: {
+          ...request,
+          Hostname: request.Hostname || id.slice(0, 12),
+          Domainname: request.Domainname ?? '',
+          User: request.User ?? config.User,
+          Env: env,
+          Cmd: cmd,
+          Entrypoint: entrypoint,
+          WorkingDir: request.WorkingDir || config.WorkingDir,
+          ExposedPorts: Object.keys(exposed).length ? exposed : undefined,
+          Labels: { ...(config.Labels ?? {}), ...(request.Labels ?? {}) },
+          StopSignal: request.StopSignal ?? config.StopSignal,
+        },
+        hostConfig: { NetworkMode: 'bridge', RestartPolicy: { Name: 'no', MaximumRetryCount: 0 }, ...request.HostConfig },
+        path: argv[0],
+        args: argv.slice(1),
+        state: { status: 'created', pid: 0, exitCode: 0, error: '', startedAt: 0, finishedAt: 0, oomKilled: false },
+        restartCount: 0,
+        startCount: 0,
+        ipAddress: '',
+        macAddress: '',
+        boundPorts: {},
+        endpointId: '',
+        sandboxKey: '',
+        logs: [],
+        partial: { stdout: '', stderr: '' },
+      };
+      delete (record.config as { HostConfig?: unknown }).HostConfig;
+      this.containers.set(id, record);
+      this.emit('container', 'create', id, this.containerAttributes(record));
+      return { Id: id, Warnings: [] };
+    }, 201);
+  }
+
+  /** `POST /containers/{id}/start` */
+  containerStart(idOrName: string): void {
+    this.call('ContainerStart', { id: idOrName }, () => {
+      const record = this.findContainer(idOrName);
+      if (record.state.status === 'paused') throw new ConflictError('cannot start a paused container, try unpause instead');
+      if (isRunning(record)) throw new NotModifiedError('container is already running');
+      this.startProcess(record, false);
+    }, 204);
+  }
+
+  private startProcess(record: ContainerRecord, resumed: boolean): void {
+    const argv = [record.path, ...record.args];
+    const pathEnv = (record.config.Env.find((e) => e.startsWith('PATH=')) ?? 'PATH=').slice(5);
+    const program = findProgram(record.family, record.image, record.path, pathEnv);
+    if (!program) {
+      const reason = record.path.includes('/')
+        ? `exec: "${record.path}": stat ${record.path}: no such file or directory`
+        : `exec: "${record.path}": executable file not found in $PATH`;
+      const message = `failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: ${reason}: unknown`;
+      record.state.error = message;
+      record.state.exitCode = 127;
+      this.changed('containers');
+      throw new SystemError(message, 127);
+    }
+    if (!resumed) {
+      this.bindPorts(record);
+    }
+    const ip = this.allocateIp();
+    record.ipAddress = ip;
+    record.macAddress = macFromIp(ip);
+    record.endpointId = this.hex(64);
+    record.sandboxKey = `/var/run/docker/netns/${this.hex(12)}`;
+    record.state = {
+      ...record.state,
+      status: 'running',
+      pid: resumed && record.state.pid ? record.state.pid : this.nextPid++,
+      exitCode: 0,
+      error: '',
+      startedAt: resumed ? record.state.startedAt : this.clock.now(),
+      finishedAt: resumed ? record.state.finishedAt : record.state.finishedAt,
+    };
+    const previousStarts = record.startCount;
+    if (!resumed) record.startCount++;
+    const rootfs = buildRootFs(record.family, record.image, { hostname: record.config.Hostname, env: record.config.Env, ipAddress: ip });
+    const process = new ContainerProcess(program, {
+      argv,
+      env: [...record.config.Env, `HOSTNAME=${record.config.Hostname}`, 'HOME=/root'].filter(uniqueKeys()),
+      hostname: record.config.Hostname,
+      cwd: record.config.WorkingDir || '/',
+      tty: !!record.config.Tty,
+      interactive: !!record.config.OpenStdin,
+      host: this.host,
+      family: record.family,
+      imageReference: record.image,
+      previousStarts,
+      resumed,
+      startedAt: record.state.startedAt,
+      clock: this.clock,
+      write: (stream, text) => this.appendOutput(record, stream, text),
+      readFile: (path) => rootfs.readFile(path),
+      readDir: (path) => rootfs.readDir(path),
+      resolveProgram: (name) => findProgram(record.family, record.image, name, pathEnv),
+    });
+    this.processes.set(record.id, process);
+    if (!resumed) this.emit('container', 'start', record.id, this.containerAttributes(record));
+    else this.changed('containers');
+    process.exited.then((code) => this.onProcessExit(record, process, code));
+    process.start();
+  }
+
+  private onProcessExit(record: ContainerRecord, process: ContainerProcess, code: number): void {
+    if (this.processes.get(record.id) !== process) return;
+    this.processes.delete(record.id);
+    this.flushPartial(record);
+    record.state = { ...record.state, status: 'exited', pid: 0, exitCode: code, finishedAt: this.clock.now() };
+    record.ipAddress = '';
+    record.macAddress = '';
+    record.boundPorts = {};
+    record.endpointId = '';
+    this.emit('container', 'die', record.id, { ...this.containerAttributes(record), execDuration: String(Math.round((record.state.finishedAt - record.state.startedAt) / 1000)), exitCode: String(code) });
+    if (record.hostConfig.AutoRemove && this.containers.has(record.id)) {
+      this.removeRecord(record);
+    }
+    const waiters = this.exitWaiters.get(record.id) ?? [];
+    this.exitWaiters.delete(record.id);
+    for (const resolve of waiters) resolve(code);
+  }
+
+  private readonly exitWaiters = new Map<string, ((code: number) => void)[]>();
+
+  /** `POST /containers/{id}/wait`: settles with the exit code once the container is not running. */
+  containerWait(idOrName: string): Promise<{ StatusCode: number }> {
+    const started = this.clock.now();
+    let record: ContainerRecord;
+    try {
+      record = this.findContainer(idOrName);
+    } catch (e) {
+      this.recordCall('ContainerWait', { id: idOrName }, e instanceof EngineError ? e.statusCode : 500, started);
+      return Promise.reject(e);
+    }
+    if (!isRunning(record)) {
+      this.recordCall('ContainerWait', { id: idOrName }, 200, started);
+      return Promise.resolve({ StatusCode: record.state.exitCode });
+    }
+    return new Promise((resolve) => {
+      const list = this.exitWaiters.get(record.id) ?? [];
+      list.push((code) => {
+        this.recordCall('ContainerWait', { id: idOrName }, 200, started);
+        resolve({ StatusCode: code });
+      });
+      this.exitWaiters.set(record.id, list);
+    });
+  }
+
+  /**
+   * `POST /containers/{id}/stop`: the stop signal, then SIGKILL after the
+   * grace period (10 s unless the container or the caller says otherwise).
+   */
+  async containerStop(idOrName: string, options: { signal?: string; timeout?: number } = {}): Promise<void> {
+    const started = this.clock.now();
+    try {
+      const record = this.findContainer(idOrName);
+      if (!isRunning(record)) {
+        this.recordCall('ContainerStop', { id: idOrName }, 304, started);
+        return;
+      }
+      try {
+        await this.stopRecord(record, options);
+      } catch (e) {
+        // moby's ContainerStop wraps what the stop itself fails with.
+        throw prefixMessage(e, `cannot stop container: ${idOrName}: `);
+      }
+      this.recordCall('ContainerStop', { id: idOrName }, 204, started);
+    } catch (e) {
+      this.recordCall('ContainerStop', { id: idOrName }, e instanceof EngineError ? e.statusCode : 500, started);
+      throw e;
+    }
+  }
+
+  private async stopRecord(record: ContainerRecord, options: { signal?: string; timeout?: number }): Promise<void> {
+    const signal = parseSignal(options.signal || record.config.StopSignal || 'SIGTERM').name;
+    const timeout = options.timeout ?? record.config.StopTimeout ?? 10;
+    const process = this.processes.get(record.id);
+    if (!process) return;
+    if (record.state.status === 'paused') {
+      // A frozen process cannot take the signal; moby thaws it for the stop.
+      record.state.status = 'running';
+      process.unpause();
+    }
+    this.deliver(record, process, signal);
+    const exited = await Promise.race([
+      process.exited.then(() => true),
+      timeout < 0 ? new Promise<boolean>(() => undefined) : sleep(this.clock, timeout * 1000).then(() => false),
+    ]);
+    if (!exited && !process.isDead) {
+      this.deliver(record, process, 'SIGKILL');
+      await process.exited;
+    }
+    await Promise.resolve();
+    this.emit('container', 'stop', record.id, this.containerAttributes(record));
+  }
+
+  private deliver(record: ContainerRecord, process: ContainerProcess, signal: string): void {
+    this.emit('container', 'kill', record.id, { ...this.containerAttributes(record), signal: String(SIGNALS[signal] ?? signal) });
+    process.signal(signal);
+  }
+
+  /** `POST /containers/{id}/kill` */
+  containerKill(idOrName: string, signal = 'SIGKILL'): void {
+    this.call('ContainerKill', { id: idOrName }, () => {
+      try {
+        // moby parses the signal before it looks the container up.
+        const { name, number } = parseSignal(signal);
+        if (!isLinuxSignal(number)) throw new InvalidParameterError(`the linux daemon does not support signal ${number}`);
+        const record = this.findContainer(idOrName);
+        const process = this.processes.get(record.id);
+        if (!process || !isRunning(record)) {
+          throw new ConflictError(`container ${record.id} is not running`);
+        }
+        if (record.state.status === 'paused' && name === 'SIGKILL') {
+          record.state.status = 'running';
+          process.unpause();
+        }
+        this.deliver(record, process, name);
+      } catch (e) {
+        // The API route wraps every error of a kill (moby's postContainersKill).
+        throw prefixMessage(e, `cannot kill container: ${idOrName}: `);
+      }
+    }, 204);
+  }
+
+  /** `POST /containers/{id}/restart` */
+  async containerRestart(idOrName: string, options: { signal?: string; timeout?: number } = {}): Promise<void> {
+    const started = this.clock.now();
+    try {
+      const record = this.findContainer(idOrName);
+      try {
+        if (isRunning(record)) await this.stopRecord(record, options);
+        this.startProcess(record, false);
+      } catch (e) {
+        // moby's ContainerRestart wraps what the stop or the start fails with.
+        if (e instanceof EngineError) throw new SystemError(`Cannot restart container ${idOrName}: ${e.message}`);
+        throw e;
+      }
+      this.emit('container', 'restart', record.id, this.containerAttributes(record));
+      this.recordCall('ContainerRestart', { id: idOrName }, 204, started);
+    } catch (e) {
+      this.recordCall('ContainerRestart', { id: idOrName }, e instanceof EngineError ? e.statusCode : 500, started);
+      throw e;
+    }
+  }
+
+  /** `POST /containers/{id}/pause` */
+  containerPause(idOrName: string): void {
+    this.call('ContainerPause', { id: idOrName }, () => {
+      const record = this.findContainer(idOrName);
+      if (!isRunning(record)) throw new ConflictError(`container ${record.id} is not running`);
+      if (record.state.status === 'paused') throw new ConflictError(`Container ${record.id} is already paused`);
+      this.processes.get(record.id)?.pause();
+      record.state.status = 'paused';
+      this.emit('container', 'pause', record.id, this.containerAttributes(record));
+    }, 204);
+  }
+
+  /** `POST /containers/{id}/unpause` */
+  containerUnpause(idOrName: string): void {
+    this.call('ContainerUnpause', { id: idOrName }, () => {
+      const record = this.findContainer(idOrName);
+      if (record.state.status !== 'paused') throw new ConflictError(`Container ${record.id} is not paused`);
+      record.state.status = 'running';
+      this.processes.get(record.id)?.unpause();
+      this.emit('container', 'unpause', record.id, this.containerAttributes(record));
+    }, 204);
+  }
+
+  /** `POST /containers/{id}/rename` */
+  containerRename(idOrName: string, newName: string): void {
+    this.call('ContainerRename', { id: idOrName }, () => {
+      if (!idOrName || !newName) throw new InvalidParameterError('Neither old nor new names may be empty');
+      const record = this.findContainer(idOrName);
+      // moby's ContainerRename compares the canonical `/name` first, then reserves it.
+      const bare = newName.replace(/^\//, '');
+      if (bare === record.name) throw new InvalidParameterError('Renaming a container with the same name as its current name');
+      if (!/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(bare)) {
+        throw new InvalidParameterError(`Error when allocating new name: Invalid container name (/${bare}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`);
+      }
+      const holder = this.byName(bare);
+      if (holder) {
+        throw new ConflictError(`Error when allocating new name: Conflict. The container name "/${bare}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
+      }
+      const oldName = record.name;
+      record.name = bare;
+      this.emit('container', 'rename', record.id, { ...this.containerAttributes(record), oldName: `/${oldName}` });
+    }, 204);
+  }
+
+  /** `DELETE /containers/{id}` */
+  async containerDelete(idOrName: string, options: { force?: boolean } = {}): Promise<void> {
+    const started = this.clock.now();
+    try {
+      const record = this.findContainer(idOrName);
+      if (isRunning(record)) {
+        if (!options.force) {
+          const why = record.state.status === 'paused'
+            ? 'container is paused and must be unpaused first'
+            : `container is ${record.state.status}: stop the container before removing or force remove`;
+          throw new ConflictError(`cannot remove container "${idOrName}": ${why}`);
+        }
+        const process = this.processes.get(record.id);
+        if (process) {
+          if (record.state.status === 'paused') {
+            record.state.status = 'running';
+            process.unpause();
+          }
+          this.deliver(record, process, 'SIGKILL');
+          await process.exited;
+          await Promise.resolve();
+        }
+      }
+      if (this.containers.has(record.id)) this.removeRecord(record);
+      this.recordCall('ContainerDelete', { id: idOrName }, 204, started);
+    } catch (e) {
+      this.recordCall('ContainerDelete', { id: idOrName }, e instanceof EngineError ? e.statusCode : 500, started);
+      throw e;
+    }
+  }
+
+  private removeRecord(record: ContainerRecord): void {
+    this.containers.delete(record.id);
+    this.emit('container', 'destroy', record.id, this.containerAttributes(record));
+  }
+
+  /** `GET /containers/json` */
+  containerList(options: { all?: boolean; limit?: number; filters?: Record<string, string[]> } = {}): ContainerSummary[] {
+    return this.call('ContainerList', {}, () => {
+      let list = [...this.containers.values()]
+        .filter((c) => options.all || isRunning(c))
+        .sort((a, b) => b.created - a.created || (b.id < a.id ? -1 : 1));
+      if (options.filters) list = list.filter((c) => this.matchesFilters(c, options.filters!));
+      if (options.limit !== undefined && options.limit > 0) list = list.slice(0, options.limit);
+      return list.map((c) => this.summary(c));
+    });
+  }
+
+  private matchesFilters(record: ContainerRecord, filters: Record<string, string[]>): boolean {
+    for (const [key, values] of Object.entries(filters)) {
+      if (!values.length) continue;
+      const ok = values.some((value) => {
+        switch (key) {
+          case 'name': return new RegExp(value).test(`/${record.name}`);
+          case 'id': return record.id.startsWith(value);
+          case 'status': return record.state.status === value;
+          case 'ancestor': {
+            const image = this.tryFindImage(value);
+            return image ? record.imageId === image.id : record.image === value;
+          }
+          case 'exited': return record.state.status === 'exited' && String(record.state.exitCode) === value;
+          case 'label': {
+            const [k, v] = value.split('=', 2);
+            const labels = record.config.Labels ?? {};
+            return v === undefined ? k in labels : labels[k] === v;
+          }
+          case 'publish': return Object.entries(record.boundPorts).some(([p, b]) => p.startsWith(value) || (b ?? []).some((x) => x.HostPort === value.split('/')[0]));
+          case 'expose': return Object.keys(record.config.ExposedPorts ?? {}).some((p) => p === value || p.split('/')[0] === value);
+          default: throw new InvalidParameterError(`invalid filter '${key}'`);
+        }
+      });
+      if (!ok) return false;
+    }
+    return true;
+  }
+
+  private tryFindImage(name: string): StoredImage | undefined {
+    try {
+      return this.findImage(name);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private summary(record: ContainerRecord): ContainerSummary {
+    const ports: PortSummary[] = [];
+    const running = isRunning(record);
+    if (running) {
+      const bound = record.boundPorts;
+      for (const port of Object.keys(record.config.ExposedPorts ?? {})) {
+        const [num, proto] = port.split('/');
+        const bindings = bound[port];
+        if (bindings && bindings.length) {
+          for (const b of bindings) ports.push({ IP: b.HostIp, PrivatePort: Number(num), PublicPort: Number(b.HostPort), Type: proto as PortSummary['Type'] });
+        } else {
+          ports.push({ PrivatePort: Number(num), Type: proto as PortSummary['Type'] });
+        }
+      }
+    }
+    return {
+      Id: record.id,
+      Names: [`/${record.name}`],
+      Image: record.image,
+      ImageID: record.imageId,
+      Command: commandString(record.path, record.args),
+      Created: Math.floor(record.created / 1000),
+      Ports: ports,
+      Labels: { ...(record.config.Labels ?? {}) },
+      State: record.state.status,
+      Status: containerStatus(record.state, this.clock.now()),
+      HostConfig: { NetworkMode: record.hostConfig.NetworkMode ?? 'bridge' },
+      NetworkSettings: { Networks: { bridge: this.endpoint(record) } },
+      Mounts: [],
+    };
+  }
+
+  private endpoint(record: ContainerRecord) {
+    const up = record.ipAddress !== '';
+    return {
+      IPAMConfig: null,
+      Links: null,
+      Aliases: null,
+      MacAddress: record.macAddress,
+      DriverOpts: null,
+      GwPriority: 0,
+      NetworkID: BRIDGE_NETWORK_ID,
+      EndpointID: record.endpointId,
+      Gateway: up ? '172.17.0.1' : '',
+      IPAddress: record.ipAddress,
+      IPPrefixLen: up ? 16 : 0,
+      IPv6Gateway: '',
+      GlobalIPv6Address: '',
+      GlobalIPv6PrefixLen: 0,
+      DNSNames: null,
+    };
+  }
+
+  /** `GET /containers/{id}/json` */
+  containerInspect(idOrName: string): ContainerInspectResponse {
+    return this.call('ContainerInspect', { id: idOrName }, () => {
+      const record = this.findContainer(idOrName);
+      const s = record.state;
+      const dir = `/var/lib/docker/containers/${record.id}`;
+      const config = record.config;
+      return {
+        Id: record.id,
+        Created: isoNano(record.created),
+        Path: record.path,
+        Args: record.args,
+        State: {
+          Status: s.status,
+          Running: isRunning(record),
+          Paused: s.status === 'paused',
+          Restarting: s.status === 'restarting',
+          OOMKilled: s.oomKilled,
+          Dead: s.status === 'dead',
+          Pid: s.pid,
+          ExitCode: s.exitCode,
+          Error: s.error,
+          StartedAt: s.startedAt ? isoNano(s.startedAt) : '0001-01-01T00:00:00Z',
+          FinishedAt: s.finishedAt ? isoNano(s.finishedAt) : '0001-01-01T00:00:00Z',
+        },
+        Image: record.imageId,
+        ResolvConfPath: `${dir}/resolv.conf`,
+        HostnamePath: `${dir}/hostname`,
+        HostsPath: `${dir}/hosts`,
+        LogPath: `${dir}/${record.id}-json.log`,
+        Name: `/${record.name}`,
+        RestartCount: record.restartCount,
+        Driver: 'overlay2',
+        Platform: 'linux',
+        MountLabel: '',
+        ProcessLabel: '',
+        AppArmorProfile: 'docker-default',
+        ExecIDs: null,
+        HostConfig: {
+          Binds: null,
+          ContainerIDFile: '',
+          LogConfig: { Type: 'json-file', Config: {} },
+          NetworkMode: record.hostConfig.NetworkMode ?? 'bridge',
+          PortBindings: record.hostConfig.PortBindings ?? {},
+          RestartPolicy: record.hostConfig.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 },
+          AutoRemove: !!record.hostConfig.AutoRemove,
+          VolumeDriver: '',
+          VolumesFrom: null,
+          ConsoleSize: [0, 0],
+          CapAdd: null,
+          CapDrop: null,
+          CgroupnsMode: 'private',
+          Dns: [],
+          DnsOptions: [],
+          DnsSearch: [],
+          ExtraHosts: null,
+          GroupAdd: null,
+          IpcMode: 'private',
+          Cgroup: '',
+          Links: null,
+          OomScoreAdj: 0,
+          PidMode: '',
+          Privileged: false,
+          PublishAllPorts: !!record.hostConfig.PublishAllPorts,
+          ReadonlyRootfs: false,
+          SecurityOpt: null,
+          UTSMode: '',
+          UsernsMode: '',
+          ShmSize: 67108864,
+          Runtime: 'runc',
+          Isolation: '',
+          CpuShares: 0,
+          Memory: 0,
+          NanoCpus: 0,
+          CgroupParent: '',
+          BlkioWeight: 0,
+          CpuPeriod: 0,
+          CpuQuota: 0,
+          CpusetCpus: '',
+          CpusetMems: '',
+          MemoryReservation: 0,
+          MemorySwap: 0,
+          PidsLimit: null,
+          Ulimits: null,
+          MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
+          ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
+        },
+        GraphDriver: { Data: this.graphDriverData(record.id), Name: 'overlay2' },
+        Mounts: [],
+        Config: {
+          Hostname: config.Hostname,
+          Domainname: config.Domainname ?? '',
+          User: config.User ?? '',
+          AttachStdin: !!config.AttachStdin,
+          AttachStdout: !!config.AttachStdout,
+          AttachStderr: !!config.AttachStderr,
+          ...(config.ExposedPorts ? { ExposedPorts: config.ExposedPorts } : {}),
+          Tty: !!config.Tty,
+          OpenStdin: !!config.OpenStdin,
+          StdinOnce: !!config.StdinOnce,
+          Env: config.Env,
+          Cmd: config.Cmd,
+          Image: record.image,
+          Volumes: null,
+          WorkingDir: config.WorkingDir,
+          Entrypoint: config.Entrypoint,
+          OnBuild: null,
+          Labels: config.Labels ?? {},
+          ...(config.StopSignal ? { StopSignal: config.StopSignal } : {}),
+        },
+        NetworkSettings: {
+          Bridge: '',
+          SandboxID: record.sandboxKey ? sha256Hex(record.sandboxKey) : '',
+          SandboxKey: record.sandboxKey,
+          Ports: this.inspectPorts(record),
+          HairpinMode: false,
+          LinkLocalIPv6Address: '',
+          LinkLocalIPv6PrefixLen: 0,
+          SecondaryIPAddresses: null,
+          SecondaryIPv6Addresses: null,
+          EndpointID: record.endpointId,
+          Gateway: record.ipAddress ? '172.17.0.1' : '',
+          GlobalIPv6Address: '',
+          GlobalIPv6PrefixLen: 0,
+          IPAddress: record.ipAddress,
+          IPPrefixLen: record.ipAddress ? 16 : 0,
+          IPv6Gateway: '',
+          MacAddress: record.macAddress,
+          Networks: { bridge: this.endpoint(record) },
+        },
+      };
+    });
+  }
+
+  private inspectPorts(record: ContainerRecord): PortMap {
+    if (!isRunning(record)) return {};
+    const ports: PortMap = {};
+    for (const port of Object.keys(record.config.ExposedPorts ?? {})) {
+      ports[port] = record.boundPorts[port] ?? null;
+    }
+    return ports;
+  }
+
+  /** `GET /containers/{id}/logs` (the entries so far; follow with onContainerOutput). */
+  containerLogs(idOrName: string, options: LogsOptions = {}): LogEntry[] {
+    return this.call('ContainerLogs', { id: idOrName }, () => {
+      const record = this.findContainer(idOrName);
+      const wantOut = options.stdout ?? true;
+      const wantErr = options.stderr ?? true;
+      let entries = [...record.logs, ...partialEntries(record, this.clock.now())].filter((e) => (e.stream === 'stdout' ? wantOut : wantErr)
+        && (options.since === undefined || e.time >= options.since)
+        && (options.until === undefined || e.time <= options.until));
+      if (options.tail !== undefined && options.tail !== 'all' && options.tail >= 0) {
+        entries = options.tail === 0 ? [] : entries.slice(-options.tail);
+      }
+      return entries;
+    });
+  }
+
+  /** `POST /containers/{id}/attach` for stdin: a line to the container's process, or null to close stdin. */
+  containerWriteStdin(idOrName: string, line: string | null): void {
+    const record = this.findContainer(idOrName);
+    this.processes.get(record.id)?.writeStdin(line);
+  }
+
+  /** Resolves a container reference to its full id (throws Docker's not-found error). */
+  containerId(idOrName: string): string {
+    return this.findContainer(idOrName).id;
+  }
+
+  /** True while the container's process runs (running or paused). */
+  isContainerRunning(idOrName: string): boolean {
+    return isRunning(this.findContainer(idOrName));
+  }
+
+  // ---------------------------------------------------------------- host
+
+  /**
+   * A request to a host port (`curl localhost:8080`): reaches the container
+   * that published it, or undefined when nothing listens there.
+   */
+  hostHttpRequest(hostPort: number, request: { method: string; path: string; headers: Record<string, string> }): HttpResponse | undefined {
+    for (const record of this.containers.values()) {
+      if (record.state.status !== 'running') continue;
+      for (const [port, bindings] of Object.entries(record.boundPorts)) {
+        if (!(bindings ?? []).some((b) => Number(b.HostPort) === hostPort) || !port.endsWith('/tcp')) continue;
+        const handler = this.processes.get(record.id)?.http.get(Number(port.split('/')[0]));
+        if (!handler) return undefined;
+        const full: HttpRequest = { ...request, clientIp: '172.17.0.1' };
+        return handler(full);
+      }
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private appendOutput(record: ContainerRecord, stream: 'stdout' | 'stderr', text: string): void {
+    if (!text) return;
+    const now = this.clock.now();
+    const pending = record.partial[stream] + text;
+    const lines = pending.split('\n');
+    record.partial[stream] = lines.pop() ?? '';
+    for (const line of lines) {
+      const entry: LogEntry = { stream, time: now, text: `${line}\n` };
+      record.logs.push(entry);
+      this.outputEmitter.fire({ id: record.id, entry });
+    }
+    if (record.partial[stream] && record.config.Tty) {
+      // A TTY shows a prompt without its newline at once (`/ # `).
+      const entry: LogEntry = { stream, time: now, text: record.partial[stream] };
+      record.partial[stream] = '';
+      record.logs.push(entry);
+      this.outputEmitter.fire({ id: record.id, entry });
+    }
+    if (record.logs.length > MAX_LOG_ENTRIES) record.logs.splice(0, record.logs.length - MAX_LOG_ENTRIES);
+  }
+
+  private flushPartial(record: ContainerRecord): void {
+    for (const entry of partialEntries(record, this.clock.now())) {
+      record.logs.push(entry);
+      this.outputEmitter.fire({ id: record.id, entry });
+    }
+    record.partial = { stdout: '', stderr: '' };
+  }
+
+  private bindPorts(record: ContainerRecord): void {
+    const wanted = record.hostConfig.PortBindings ?? {};
+    const bound: PortMap = {};
+    const inUse = this.allocatedHostPorts();
+    const exposed = Object.keys(record.config.ExposedPorts ?? {});
+    const requests: [string, { HostIp: string; HostPort: string }[]][] = Object.entries(wanted).map(([p, b]) => [p, b ?? []]);
+    if (record.hostConfig.PublishAllPorts) {
+      for (const port of exposed) if (!(port in wanted)) requests.push([port, [{ HostIp: '', HostPort: '' }]]);
+    }
+    for (const [port, bindings] of requests) {
+      const proto = port.split('/')[1] ?? 'tcp';
+      const result: { HostIp: string; HostPort: string }[] = [];
+      for (const binding of bindings) {
+        let hostPort = binding.HostPort ? Number(binding.HostPort.split('-')[0]) : 0;
+        if (!hostPort) {
+          hostPort = 32768;
+          while (inUse.has(`${proto}/${hostPort}`)) hostPort++;
+        } else if (inUse.has(`${proto}/${hostPort}`)) {
+          const ip = binding.HostIp || '0.0.0.0';
+          throw new SystemError(`failed to set up container networking: driver failed programming external connectivity on endpoint ${record.name} (${this.hex(64)}): Bind for ${ip}:${hostPort} failed: port is already allocated`);
+        }
+        inUse.add(`${proto}/${hostPort}`);
+        if (binding.HostIp) {
+          result.push({ HostIp: binding.HostIp, HostPort: String(hostPort) });
+        } else {
+          // An unqualified publish binds IPv4 and IPv6.
+          result.push({ HostIp: '0.0.0.0', HostPort: String(hostPort) }, { HostIp: '::', HostPort: String(hostPort) });
+        }
+      }
+      bound[port] = result;
+    }
+    record.boundPorts = bound;
+  }
+
+  private allocatedHostPorts(): Set<string> {
+    const used = new Set<string>();
+    for (const record of this.containers.values()) {
+      if (!isRunning(record)) continue;
+      for (const [port, bindings] of Object.entries(record.boundPorts)) {
+        const proto = port.split('/')[1] ?? 'tcp';
+        for (const b of bindings ?? []) used.add(`${proto}/${b.HostPort}`);
+      }
+    }
+    return used;
+  }
+
+  private allocateIp(): string {
+    const used = new Set([...this.containers.values()].map((c) => c.ipAddress));
+    for (let i = 2; i < 65534; i++) {
+      const ip = `172.17.${Math.floor(i / 256)}.${i % 256}`;
+      if (!used.has(ip)) return ip;
+    }
+    throw new SystemError('no available IPv4 addresses on this network\'s address pools: bridge');
+  }
+
+  private findContainer(idOrName: string): ContainerRecord {
+    if (!idOrName) throw new NotFoundError(`No such container: ${idOrName}`);
+    const exact = this.containers.get(idOrName);
+    if (exact) return exact;
+    const named = this.byName(idOrName.replace(/^\//, ''));
+    if (named) return named;
+    if (/^[0-9a-f]+$/.test(idOrName)) {
+      const matches = [...this.containers.values()].filter((c) => c.id.startsWith(idOrName));
+      if (matches.length > 1) throw new InvalidParameterError(`multiple IDs found with provided prefix: ${idOrName}`);
+      if (matches.length === 1) return matches[0];
+    }
+    throw new NotFoundError(`No such container: ${idOrName}`);
+  }
+
+  private byName(name: string): ContainerRecord | undefined {
+    for (const record of this.containers.values()) if (record.name === name) return record;
+    return undefined;
+  }
+
+  private newName(): string {
+    for (let retry = 0; ; retry++) {
+      const name = generateName(this.random, retry);
+      if (!this.byName(name)) return name;
+    }
+  }
+
+  private uniqueId(): string {
+    for (;;) {
+      const id = generateId(this.random);
+      if (!this.containers.has(id)) return id;
+    }
+  }
+
+  private hex(length: number): string {
+    let s = '';
+    while (s.length < length) s += Math.floor(this.random() * 16).toString(16);
+    return s;
+  }
+
+  private graphDriverData(id: string): Record<string, string> {
+    const dir = `/var/lib/docker/overlay2/${sha256Hex(`overlay ${id}`)}`;
+    return { MergedDir: `${dir}/merged`, UpperDir: `${dir}/diff`, WorkDir: `${dir}/work` };
+  }
+
+  private containerAttributes(record: ContainerRecord): Record<string, string> {
+    return { ...(record.config.Labels ?? {}), image: record.image, name: record.name };
+  }
+
+  private emit(type: EventMessage['Type'], action: string, id: string, attributes: Record<string, string>): void {
+    const now = this.clock.now();
+    const event: EventMessage = {
+      Type: type,
+      Action: action,
+      Actor: { ID: id, Attributes: attributes },
+      scope: 'local',
+      time: Math.floor(now / 1000),
+      timeNano: now * 1_000_000,
+    };
+    this.eventLog.push(event);
+    if (this.eventLog.length > MAX_EVENTS) this.eventLog.shift();
+    this.eventEmitter.fire(event);
+    this.changeEmitter.fire({ kind: type === 'image' ? 'images' : 'containers', event });
+  }
+
+  private changed(kind: EngineChange['kind']): void {
+    this.changeEmitter.fire({ kind });
+  }
+
+  private call<T>(operation: OperationName, params: Record<string, string>, fn: () => T, okStatus = 200): T {
+    const started = this.clock.now();
+    try {
+      const result = fn();
+      this.recordCall(operation, params, okStatus, started);
+      return result;
+    } catch (e) {
+      this.recordCall(operation, params, e instanceof EngineError ? e.statusCode : 500, started);
+      throw e;
+    }
+  }
+
+  private recordCall(operation: OperationName, params: Record<string, string>, statusCode: number, time: number): void {
+    if (!this.apiCallEmitter.hasListeners) return;
+    this.apiCallEmitter.fire({ operation, method: OPERATIONS[operation].method, path: pathOf(operation, params), statusCode, time });
+  }
+
+  // ---------------------------------------------------------------- snapshot
+
+  /** A versioned snapshot of the whole engine, ready for JSON.stringify. */
+  snapshot(): EngineSnapshot {
+    return { schemaVersion: SNAPSHOT_SCHEMA_VERSION, savedAt: this.clock.now(), state: this.exportState() };
+  }
+
+  /** A new engine holding a snapshot's state; throws SnapshotError for a corrupt or newer snapshot. */
+  static restore(json: unknown, options: EngineOptions = {}): Engine {
+    const state = validateSnapshot(json);
+    const engine = new Engine(options);
+    engine.importState(state);
+    return engine;
+  }
+
+  /** The engine's whole state as plain JSON (see snapshot.ts for the schema). */
+  exportState(): EngineState {
+    return {
+      images: this.images.all().map((i) => structuredClone(i)),
+      layers: this.images.allLayers().map((l) => ({ ...l })),
+      containers: [...this.containers.values()].map((c) => structuredClone(c)),
+      events: this.eventLog.map((e) => structuredClone(e)),
+      nextPid: this.nextPid,
+    };
+  }
+
+  /**
+   * Replaces the state with `state`. Containers that were running keep
+   * running: their programs resume without replaying their start-up output.
+   */
+  importState(state: EngineState): void {
+    for (const process of this.processes.values()) process.signal('SIGKILL');
+    this.processes.clear();
+    this.containers.clear();
+    for (const image of this.images.all()) this.images.delete(image);
+    for (const layer of state.layers) this.images.addLayer({ ...layer });
+    for (const image of state.images) this.images.add(structuredClone(image));
+    this.eventLog.splice(0, this.eventLog.length, ...state.events.map((e) => structuredClone(e)));
+    this.nextPid = state.nextPid;
+    for (const container of state.containers) this.containers.set(container.id, structuredClone(container));
+    for (const record of this.containers.values()) {
+      if (!isRunning(record)) continue;
+      const wasPaused = record.state.status === 'paused';
+      try {
+        this.startProcess(record, true);
+        if (wasPaused) {
+          record.state.status = 'paused';
+          this.processes.get(record.id)?.pause();
+        }
+      } catch {
+        record.state = { ...record.state, status: 'exited', pid: 0, exitCode: 255, finishedAt: this.clock.now() };
+        record.boundPorts = {};
+      }
+    }
+    this.changed('containers');
+    this.changed('images');
+  }
+}
+
+/** The engine's state in plain data. */
+export interface EngineState {
+  images: StoredImage[];
+  layers: Layer[];
+  containers: ContainerRecord[];
+  events: EventMessage[];
+  nextPid: number;
+}
+
+function shortDigest(digest: string): string {
+  return digest.replace(/^sha256:/, '').slice(0, 12);
+}
+
+/** `docker.io/library/nginx:1.28.0` -> `nginx:1.28.0`, as the daemon answers. */
+export function familiarReference(full: string): string {
+  return full.replace(/^docker\.io\/library\//, '').replace(/^docker\.io\//, '');
+}
+
+function repositoryOf(full: string): string {
+  const at = full.indexOf('@');
+  if (at >= 0) return full.slice(0, at);
+  const colon = full.lastIndexOf(':');
+  return colon > full.lastIndexOf('/') ? full.slice(0, colon) : full;
+}
+
+function matchesReference(full: string, pattern: string): boolean {
+  const familiar = familiarReference(full);
+  const repo = repositoryOf(familiar);
+  return familiar === pattern || repo === pattern || globMatch(pattern, pattern.includes(':') ? familiar : repo);
+}
+
+function globMatch(pattern: string, value: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '.')}$`);
+  return re.test(value);
+}
+
+/** moby's isSingleReference: at most one tag, and digests only of that repository. */
+function isSingleReference(refs: readonly string[]): boolean {
+  if (refs.length <= 1) return refs.length === 1;
+  const tags = refs.filter((r) => !r.includes('@'));
+  if (tags.length > 1) return false;
+  const canonicalRepos = new Set(refs.filter((r) => r.includes('@')).map(repositoryOf));
+  const single = tags[0] ?? refs[0];
+  return canonicalRepos.size === 1 && canonicalRepos.has(repositoryOf(single));
+}
+
+/** ContainerSummary.Command: the path and args, args with spaces in single quotes (moby's view.go). */
+function commandString(path: string, args: readonly string[]): string {
+  if (!args.length) return path;
+  return `${path} ${args.map((a) => (a.includes(' ') ? `'${a}'` : a)).join(' ')}`;
+}
+
+/** Linux's signal names as moby/sys/signal's SignalMap has them beyond SIGNALS: aliases and real-time signals. */
+const SIGNAL_ALIASES: Readonly<Record<string, number>> = {
+  IOT: 6, CLD: 17, POLL: 29, RTMIN: 34, RTMAX: 64,
+  ...Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`RTMIN+${i + 1}`, 35 + i])),
+  ...Object.fromEntries(Array.from({ length: 14 }, (_, i) => [`RTMAX-${i + 1}`, 63 - i])),
+};
+
+/**
+ * moby/sys/signal's ParseSignal: a number, or a name with or without `SIG` in
+ * any case. Returns the lab's name (`SIGQUIT`; a bare number for signals the
+ * lab has no name for) and the number.
+ */
+function parseSignal(raw: string): { name: string; number: number } {
+  let number: number | undefined;
+  if (/^[+-]?\d+$/.test(raw)) {
+    number = Number(raw);
+    if (number === 0) number = undefined;
+  } else {
+    const key = raw.toUpperCase().replace(/^SIG/, '');
+    number = SIGNALS[`SIG${key}`] ?? SIGNAL_ALIASES[key];
+  }
+  if (number === undefined) throw new InvalidParameterError(`invalid signal: ${raw}`);
+  const known = Object.entries(SIGNALS).find(([, n]) => n === number);
+  return { name: known ? known[0] : String(number), number };
+}
+
+/** moby/sys/signal's ValidSignalForPlatform on Linux: 1-31 and the real-time signals 34-64. */
+function isLinuxSignal(number: number): boolean {
+  return (number >= 1 && number <= 31) || (number >= 34 && number <= 64);
+}
+
+/** Go's errors.Wrap for an engine error: the same kind of error, its message prefixed. */
+function prefixMessage(e: unknown, prefix: string): unknown {
+  if (e instanceof EngineError) e.message = `${prefix}${e.message}`;
+  return e;
+}
+
+function mergeEnv(base: readonly string[], extra: readonly string[]): string[] {
+  const result = [...base];
+  for (const entry of extra) {
+    const key = entry.split('=')[0];
+    const i = result.findIndex((e) => e.split('=')[0] === key);
+    if (i >= 0) result[i] = entry;
+    else result.push(entry);
+  }
+  return result;
+}
+
+function uniqueKeys(): (entry: string) => boolean {
+  const seen = new Set<string>();
+  return (entry) => {
+    const key = entry.split('=')[0];
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+}
+
+function macFromIp(ip: string): string {
+  const parts = ip.split('.').map((n) => Number(n).toString(16).padStart(2, '0'));
+  return `02:42:${parts.join(':')}`;
+}
+
+function isoNano(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 19)}.${iso.slice(20, 23)}${String(Math.floor(ms * 7919) % 1_000_000).padStart(6, '0')}Z`;
+}
+
+function partialEntries(record: ContainerRecord, now: number): LogEntry[] {
+  const entries: LogEntry[] = [];
+  for (const stream of ['stdout', 'stderr'] as const) {
+    if (record.partial[stream]) entries.push({ stream, time: now, text: record.partial[stream] });
+  }
+  return entries;
+}
