@@ -1,0 +1,77 @@
+/**
+ * `npm run bench`: how fast the lab answers, in process.
+ *  - median latency of `docker run -d nginx:1.28.0` and `docker ps` (target: under 1 ms, i.e.
+ *    at least 100x faster than real `docker ps`, which takes 8-12 ms);
+ *  - `docker ps` with 100 / 1,000 / 10,000 running containers (target: grows linearly).
+ * Prints a table and writes bench/results/latest.json.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CommandIO } from '../src/cli/CommandIO';
+import { DockerCli } from '../src/cli/DockerCli';
+import { Emitter } from '../src/engine/Emitter';
+import { Engine } from '../src/engine/Engine';
+import { seededRandom } from '../src/engine/util/seededRandom';
+
+const sink: CommandIO = {
+  stdout: { write: () => undefined },
+  stderr: { write: (text) => { throw new Error(`unexpected error output: ${text}`); } },
+  stdin: { readLine: async () => null },
+  isTTY: false,
+  columns: 120,
+  onInterrupt: new Emitter<void>().event,
+};
+
+async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+async function newLab(): Promise<{ engine: Engine; cli: DockerCli }> {
+  const engine = new Engine({ random: seededRandom(42), pullSecondsPerMegabyte: 0 });
+  await engine.imagePull('nginx:1.28.0');
+  return { engine, cli: new DockerCli(engine) };
+}
+
+async function main(): Promise<void> {
+  const results: Record<string, number> = {};
+  {
+    const { cli } = await newLab();
+    for (let i = 0; i < 50; i++) await cli.run(['run', '-d', 'nginx:1.28.0'], sink);
+    results['docker run -d nginx:1.28.0 (median ms)'] = await median(500, () => cli.run(['run', '-d', 'nginx:1.28.0'], sink));
+  }
+  {
+    const { cli } = await newLab();
+    for (let i = 0; i < 10; i++) await cli.run(['run', '-d', 'nginx:1.28.0'], sink);
+    results['docker ps, 10 containers (median ms)'] = await median(500, () => cli.run(['ps'], sink));
+  }
+  for (const count of [100, 1000, 10000]) {
+    const { engine, cli } = await newLab();
+    for (let i = 0; i < count; i++) engine.containerStart(engine.containerCreate({ Image: 'nginx:1.28.0' }).Id);
+    const runs = count >= 10000 ? 11 : count >= 1000 ? 51 : 201;
+    results[`docker ps, ${count} containers (median ms)`] = await median(runs, () => cli.run(['ps'], sink));
+  }
+  const memory = process.memoryUsage();
+  results['heap used after the runs (MB)'] = Math.round(memory.heapUsed / 1e6);
+
+  const width = Math.max(...Object.keys(results).map((k) => k.length));
+  for (const [name, value] of Object.entries(results)) {
+    console.log(`${name.padEnd(width)}  ${value.toFixed(3)}`);
+  }
+  const perContainer = [100, 1000, 10000].map((n) => results[`docker ps, ${n} containers (median ms)`] / n);
+  console.log(`ps cost per container (ms): ${perContainer.map((x) => x.toFixed(4)).join(' / ')} (linear growth keeps these close)`);
+  const dir = path.join(__dirname, '..', '..', 'bench', 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
+}
+
+main().then(() => process.exit(0), (e) => {
+  console.error(e);
+  process.exit(1);
+});

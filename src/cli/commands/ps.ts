@@ -1,0 +1,100 @@
+import type { ContainerSummary } from '../../engine/types';
+import { displayablePorts } from '../../engine/util/ports';
+import { parseNormalizedNamed, familiarString } from '../../engine/util/reference';
+import { truncateId } from '../../engine/util/stringid';
+import { humanDuration, humanSizeWithPrecision } from '../../engine/util/units';
+import { renderFormat } from '../template/renderFormat';
+import type { CommandHandler } from './Command';
+import { StatusError } from './Command';
+import { ellipsis, goTimeString } from './formatHelpers';
+
+/** docker/cli formatter/container.go defaultContainerTableFormat. */
+export const DEFAULT_CONTAINER_TABLE = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
+
+const CONTAINER_HEADERS: Record<string, string> = {
+  ID: 'CONTAINER ID',
+  Image: 'IMAGE',
+  Command: 'COMMAND',
+  CreatedAt: 'CREATED AT',
+  RunningFor: 'CREATED',
+  Ports: 'PORTS',
+  State: 'STATE',
+  Status: 'STATUS',
+  Size: 'SIZE',
+  Names: 'NAMES',
+  Labels: 'LABELS',
+  Mounts: 'MOUNTS',
+  LocalVolumes: 'LOCAL VOLUMES',
+  Networks: 'NETWORKS',
+  Platform: 'PLATFORM',
+  Label: 'LABEL',
+};
+
+/** `docker ps` / `docker container ls` (docker/cli container/list.go). */
+export const ps: CommandHandler = async (ctx) => {
+  const { engine, io, flags } = ctx;
+  const filters: Record<string, string[]> = {};
+  for (const filter of flags.list('filter')) {
+    const eq = filter.indexOf('=');
+    if (eq < 0) throw new StatusError(`invalid argument "${filter}" for "-f, --filter" flag: bad format of filter (expected name=value)`, 125);
+    const key = filter.slice(0, eq).toLowerCase();
+    (filters[key] ??= []).push(filter.slice(eq + 1));
+  }
+  const latest = flags.bool('latest');
+  const last = flags.changed('last') ? flags.int('last') : -1;
+  const all = flags.bool('all') || latest || last > 0;
+  let list = engine.containerList({ all, filters, limit: latest ? 1 : last > 0 ? last : undefined });
+  const trunc = !flags.bool('no-trunc');
+  const now = engine.clock.now();
+  const quiet = flags.bool('quiet');
+  let format = flags.string('format');
+  if (quiet && !format) format = '{{.ID}}';
+  else if (!format) format = flags.bool('size') ? `${DEFAULT_CONTAINER_TABLE}\t{{.Size}}` : 'table';
+  if (format === 'table' && flags.bool('size')) format = `${DEFAULT_CONTAINER_TABLE}\t{{.Size}}`;
+  if (flags.bool('size')) list = list.map((c) => ({ ...c, SizeRw: 0, SizeRootFs: sizeOfImage(ctx, c.ImageID) }));
+  const rows = list.map((c) => containerContext(c, trunc, now));
+  io.stdout.write(renderFormat(format, CONTAINER_HEADERS, rows, DEFAULT_CONTAINER_TABLE));
+  return 0;
+};
+
+function sizeOfImage(ctx: Parameters<CommandHandler>[0], imageId: string): number {
+  return ctx.engine.imageList().find((i) => i.Id === imageId)?.Size ?? 0;
+}
+
+/** The fields `--format` templates see for a container (formatter.ContainerContext). */
+export function containerContext(c: ContainerSummary, trunc: boolean, now: number): Record<string, unknown> {
+  const names = c.Names.map((n) => n.slice(1));
+  return {
+    ID: trunc ? truncateId(c.Id) : c.Id,
+    Names: (trunc ? [names.find((n) => !n.includes('/')) ?? names[0]] : names).join(','),
+    Image: imageColumn(c, trunc),
+    Command: JSON.stringify(trunc ? ellipsis(c.Command, 20) : c.Command),
+    CreatedAt: goTimeString(c.Created * 1000),
+    RunningFor: `${humanDuration(now - c.Created * 1000)} ago`,
+    Ports: displayablePorts(c.Ports),
+    State: c.State,
+    Status: c.Status,
+    Size: c.SizeRootFs && c.SizeRootFs > 0
+      ? `${humanSizeWithPrecision(c.SizeRw ?? 0, 3)} (virtual ${humanSizeWithPrecision(c.SizeRootFs, 3)})`
+      : humanSizeWithPrecision(c.SizeRw ?? 0, 3),
+    Labels: Object.entries(c.Labels ?? {}).map(([k, v]) => `${k}=${v}`).sort().join(','),
+    Label: (name: string) => c.Labels?.[name] ?? '',
+    Mounts: '',
+    LocalVolumes: '0',
+    Networks: Object.keys(c.NetworkSettings?.Networks ?? {}).join(','),
+    Platform: null,
+  };
+}
+
+function imageColumn(c: ContainerSummary, trunc: boolean): string {
+  if (!c.Image) return '<no image>';
+  if (!trunc) return c.Image;
+  if (truncateId(c.ImageID) === truncateId(c.Image)) return truncateId(c.Image);
+  try {
+    const ref = parseNormalizedNamed(c.Image);
+    // A digest is dropped from the column when there is a tag (formatter.ContainerContext.Image).
+    return familiarString(ref.tag ? { ...ref, digest: undefined } : ref);
+  } catch {
+    return c.Image;
+  }
+}

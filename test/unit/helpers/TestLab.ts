@@ -1,0 +1,60 @@
+import type { CommandIO } from '../../../src/cli/CommandIO';
+import { DockerCli } from '../../../src/cli/DockerCli';
+import { ManualClock } from '../../../src/engine/Clock';
+import { Emitter } from '../../../src/engine/Emitter';
+import { Engine } from '../../../src/engine/Engine';
+import { seededRandom } from '../../../src/engine/util/seededRandom';
+
+/** What one command printed and returned. */
+export interface Transcript {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/**
+ * A lab for transcript tests: a fresh engine on a manual clock (time only
+ * moves when the test says, or when a command waits for a timer), seeded ids,
+ * instant pulls, and a docker CLI whose output is captured.
+ */
+export class TestLab {
+  readonly clock = new ManualClock();
+  readonly engine: Engine;
+  readonly cli: DockerCli;
+  /** Lines the next commands read from stdin. */
+  readonly stdinLines: (string | null)[] = [];
+  readonly interrupts = new Emitter<void>();
+
+  constructor(options: { seed?: number; tty?: boolean; columns?: number } = {}) {
+    this.engine = new Engine({ clock: this.clock, random: seededRandom(options.seed ?? 1), pullSecondsPerMegabyte: 0 });
+    this.cli = new DockerCli(this.engine, { HOME: '/root' });
+    this.tty = options.tty ?? false;
+    this.columns = options.columns ?? 80;
+  }
+
+  tty: boolean;
+  columns: number;
+
+  /** Runs `docker ARGS...` to completion (moving lab time as needed) and returns what it printed. */
+  async docker(...argv: string[]): Promise<Transcript> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io: CommandIO = {
+      stdout: { write: (text) => { out.push(text); } },
+      stderr: { write: (text) => { err.push(text); } },
+      stdin: { readLine: async () => (this.stdinLines.length ? this.stdinLines.shift()! : null) },
+      isTTY: this.tty,
+      columns: this.columns,
+      onInterrupt: this.interrupts.event,
+    };
+    const code = await this.clock.settle(this.cli.run(argv, io));
+    return { stdout: out.join(''), stderr: err.join(''), code };
+  }
+
+  /** Like docker(), but fails the test unless the command succeeded; returns stdout. */
+  async ok(...argv: string[]): Promise<string> {
+    const t = await this.docker(...argv);
+    if (t.code !== 0) throw new Error(`docker ${argv.join(' ')} exited ${t.code}: ${t.stderr}`);
+    return t.stdout;
+  }
+}
