@@ -28,7 +28,7 @@ import { containerStatus } from './util/containerStatus';
 import { generateName } from './util/names';
 import { parseNormalizedNamed } from './util/reference';
 import { sha256Hex } from './util/sha256';
-import { generateId, truncateId } from './util/stringid';
+import { generateId, lookupContainer, truncateId } from './util/stringid';
 
 /** The daemon's version facts, as `docker version` reports them for the server. */
 export const ENGINE_VERSION = {
@@ -144,7 +144,7 @@ export class Engine {
   }
 
   /** `GET /version` (server part). */
-  version(): typeof ENGINE_VERSION & { KernelVersion: string } {
+  version(): Omit<typeof ENGINE_VERSION, 'KernelVersion'> & { KernelVersion: string } {
     return this.call('SystemVersion', {}, () => ({ ...ENGINE_VERSION, KernelVersion: this.host.kernelRelease }));
   }
 
@@ -614,7 +614,13 @@ export class Engine {
       const record = this.findContainer(idOrName);
       if (record.state.status === 'paused') throw new ConflictError('cannot start a paused container, try unpause instead');
       if (isRunning(record)) throw new NotModifiedError('container is already running');
-      this.startProcess(record, false);
+      try {
+        this.startProcess(record, false);
+      } catch (e) {
+        // moby's containerStart cleans up a failed start: an AutoRemove container is removed.
+        if (record.hostConfig.AutoRemove && this.containers.has(record.id)) this.removeRecord(record);
+        throw e;
+      }
     }, 204);
   }
 
@@ -1150,13 +1156,14 @@ export class Engine {
       const record = this.findContainer(idOrName);
       const wantOut = options.stdout ?? true;
       const wantErr = options.stderr ?? true;
-      let entries = [...record.logs, ...partialEntries(record, this.clock.now())].filter((e) => (e.stream === 'stdout' ? wantOut : wantErr)
-        && (options.since === undefined || e.time >= options.since)
-        && (options.until === undefined || e.time <= options.until));
+      let entries = [...record.logs, ...partialEntries(record, this.clock.now())];
+      // The json-file reader takes the last lines of the file first, then filters them by time and stream.
       if (options.tail !== undefined && options.tail !== 'all' && options.tail >= 0) {
         entries = options.tail === 0 ? [] : entries.slice(-options.tail);
       }
-      return entries;
+      return entries.filter((e) => (e.stream === 'stdout' ? wantOut : wantErr)
+        && (options.since === undefined || e.time >= options.since)
+        && (options.until === undefined || e.time <= options.until));
     });
   }
 
@@ -1283,17 +1290,13 @@ export class Engine {
   }
 
   private findContainer(idOrName: string): ContainerRecord {
-    if (!idOrName) throw new NotFoundError(`No such container: ${idOrName}`);
-    const exact = this.containers.get(idOrName);
-    if (exact) return exact;
-    const named = this.byName(idOrName.replace(/^\//, ''));
-    if (named) return named;
-    if (/^[0-9a-f]+$/.test(idOrName)) {
-      const matches = [...this.containers.values()].filter((c) => c.id.startsWith(idOrName));
-      if (matches.length > 1) throw new InvalidParameterError(`multiple IDs found with provided prefix: ${idOrName}`);
-      if (matches.length === 1) return matches[0];
+    const found = lookupContainer(idOrName, this.containers.values(), (c) => c);
+    switch (found.kind) {
+      case 'found': return found.item;
+      case 'not-found': throw new NotFoundError(found.message);
+      case 'invalid':
+      case 'ambiguous': throw new InvalidParameterError(found.message);
     }
-    throw new NotFoundError(`No such container: ${idOrName}`);
   }
 
   private byName(name: string): ContainerRecord | undefined {
