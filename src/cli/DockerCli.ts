@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/Engine';
 import { EngineError, NotModifiedError } from '../engine/errors';
 import type { CommandIO } from './CommandIO';
-import type { CommandHandler, FlagValues } from './commands/Command';
+import type { CommandHandler } from './commands/Command';
 import { StatusError } from './commands/Command';
 import { create } from './commands/create';
 import { images } from './commands/images';
@@ -24,9 +24,10 @@ import { start } from './commands/start';
 import { stop } from './commands/stop';
 import { tag } from './commands/tag';
 import { unpause } from './commands/unpause';
-import { version, shortVersion } from './commands/version';
+import { version } from './commands/version';
 import { wait } from './commands/wait';
 import { parseDockerArgs } from './flags/parseDockerArgs';
+import { TemplateError } from './template/TemplateError';
 
 /**
  * The commands the lab runs, by their canonical path in the docker CLI's
@@ -70,29 +71,26 @@ export class DockerCli {
   constructor(readonly engine: Engine, private readonly environment: Record<string, string> = {}) {}
 
   async run(argv: readonly string[], io: CommandIO): Promise<number> {
-    const parsed = parseDockerArgs(argv);
+    const parsed = parseDockerArgs(argv, { environment: this.environment, width: io.isTTY ? io.columns : 80 });
+    if (parsed.stdout) io.stdout.write(parsed.stdout);
+    if (parsed.stderr) io.stderr.write(parsed.stderr);
     switch (parsed.kind) {
       case 'help':
-        io.stdout.write(parsed.text);
-        return 0;
-      case 'version':
-        io.stdout.write(shortVersion);
+        // The help text is already in parsed.stdout.
         return 0;
       case 'error':
-        if (parsed.stdout) io.stdout.write(parsed.stdout);
-        if (parsed.stderr) io.stderr.write(parsed.stderr);
         return parsed.exitCode;
-      case 'command':
+      case 'run':
         break;
     }
     const handler = HANDLERS[parsed.command];
-    const commandName = `docker ${parsed.invokedAs}`;
+    const commandName = `docker ${parsed.path}`;
     if (!handler) {
-      io.stderr.write(`${commandName}: not simulated in Docker Lab yet.\n`);
+      io.stderr.write(`${commandName}: this command is not simulated in Docker Lab yet.\n`);
       return 1;
     }
     try {
-      return await handler({ engine: this.engine, io, flags: parsed.flags as FlagValues, args: parsed.args, commandName, environment: this.environment });
+      return await handler({ engine: this.engine, io, flags: parsed.flags, args: parsed.args, commandName, environment: this.environment });
     } catch (e) {
       return reportError(e, io);
     }
@@ -110,6 +108,11 @@ function reportError(e: unknown, io: CommandIO): number {
     return e.exitCode;
   }
   if (e instanceof NotModifiedError) return 0;
+  if (e instanceof TemplateError) {
+    // A bad --format: docker prints the template's error and exits 1.
+    io.stderr.write(`${e.message}\n`);
+    return 1;
+  }
   if (e instanceof EngineError) {
     io.stderr.write(`Error response from daemon: ${e.message}\n`);
     return 1;

@@ -57,11 +57,11 @@ suite('docker run', () => {
   test('a published port that is taken: exit 125 and the container stays created', async () => {
     const lab = new TestLab();
     await lab.ok('pull', '-q', 'nginx:1.28.0');
-    await lab.ok('run', '-d', '-p', '80:80', '--name', 'a', 'nginx:1.28.0');
-    const t = await lab.docker('run', '-d', '-p', '80:80', '--name', 'b', 'nginx:1.28.0');
+    await lab.ok('run', '-d', '-p', '80:80', '--name', 'web1', 'nginx:1.28.0');
+    const t = await lab.docker('run', '-d', '-p', '80:80', '--name', 'web2', 'nginx:1.28.0');
     assert.strictEqual(t.code, 125);
-    assert.match(t.stderr, /^docker: Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint b \([0-9a-f]{64}\): Bind for 0\.0\.0\.0:80 failed: port is already allocated\n\nRun 'docker run --help' for more information\n$/);
-    assert.strictEqual(await lab.ok('ps', '-a', '--filter', 'name=b', '--format', '{{.Status}}'), 'Created\n');
+    assert.match(t.stderr, /^docker: Error response from daemon: failed to set up container networking: driver failed programming external connectivity on endpoint web2 \([0-9a-f]{64}\): Bind for 0\.0\.0\.0:80 failed: port is already allocated\n\nRun 'docker run --help' for more information\n$/);
+    assert.strictEqual(await lab.ok('ps', '-a', '--filter', 'name=web2', '--format', '{{.Status}}'), 'Created\n');
   });
 
   test('-e sets the environment; the image\'s own variables stay', async () => {

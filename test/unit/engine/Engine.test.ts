@@ -27,12 +27,12 @@ suite('Engine: pull', () => {
     const { engine, clock } = newEngine();
     const messages: ProgressMessage[] = [];
     await clock.settle(engine.imagePull('nginx:1.28.0', (m) => messages.push(m)));
-    const statuses = messages.filter((m) => !m.progressDetail?.total).map((m) => (m.id ? `${m.id}: ${m.status}` : m.status));
+    const statuses = messages.filter((m) => !m.progressDetail?.total).map((m) => (m.id ? `${m.id}: ${m.status}` : m.status ?? ''));
     assert.strictEqual(statuses[0], '1.28.0: Pulling from library/nginx');
     assert.strictEqual(statuses.filter((s) => s.endsWith('Pull complete')).length, 7);
     assert.ok(!statuses.some((s) => s.endsWith('Already exists')));
-    assert.strictEqual(statuses.at(-2), 'Digest: sha256:552e7481ca93ffccd046aa658dbbed22caefbc09c66fa7cd247cbb90b8a5c609');
-    assert.strictEqual(statuses.at(-1), 'Status: Downloaded newer image for nginx:1.28.0');
+    assert.strictEqual(statuses[statuses.length - 2], 'Digest: sha256:552e7481ca93ffccd046aa658dbbed22caefbc09c66fa7cd247cbb90b8a5c609');
+    assert.strictEqual(statuses[statuses.length - 1], 'Status: Downloaded newer image for nginx:1.28.0');
     assert.deepStrictEqual(engine.imageList().map((i) => i.RepoTags), [['nginx:1.28.0']]);
   });
 
@@ -134,8 +134,8 @@ suite('Engine: container lifecycle', () => {
   test('a published port is exclusive while its container runs', async () => {
     const { engine } = await pulled('nginx:1.28.0');
     const bindings = { '80/tcp': [{ HostIp: '', HostPort: '8080' }] };
-    engine.containerStart(engine.containerCreate({ Image: 'nginx:1.28.0', HostConfig: { PortBindings: bindings } }, 'a').Id);
-    const b = engine.containerCreate({ Image: 'nginx:1.28.0', HostConfig: { PortBindings: bindings } }, 'b').Id;
+    engine.containerStart(engine.containerCreate({ Image: 'nginx:1.28.0', HostConfig: { PortBindings: bindings } }, 'web1').Id);
+    const b = engine.containerCreate({ Image: 'nginx:1.28.0', HostConfig: { PortBindings: bindings } }, 'web2').Id;
     assert.throws(() => engine.containerStart(b), (e: unknown) => e instanceof SystemError && /Bind for 0\.0\.0\.0:8080 failed: port is already allocated$/.test(e.message));
     const response = engine.hostHttpRequest(8080, { method: 'GET', path: '/', headers: { 'User-Agent': 'curl/8.5.0' } });
     assert.strictEqual(response?.status, 200);

@@ -34,6 +34,8 @@ export class TestLab {
 
   tty: boolean;
   columns: number;
+  /** How much lab time a command may take before the lab presses Ctrl+C. */
+  settleLimitMs = 3600_000;
 
   /** Runs `docker ARGS...` to completion (moving lab time as needed) and returns what it printed. */
   async docker(...argv: string[]): Promise<Transcript> {
@@ -47,7 +49,17 @@ export class TestLab {
       columns: this.columns,
       onInterrupt: this.interrupts.event,
     };
-    const code = await this.clock.settle(this.cli.run(argv, io));
+    const running = this.cli.run(argv, io);
+    let code: number | undefined;
+    // A command still waiting when nothing else can happen gets Ctrl+C, as a learner would press it.
+    for (let presses = 0; code === undefined; presses++) {
+      try {
+        code = await this.clock.settle(running, this.settleLimitMs);
+      } catch (e) {
+        if (!(e instanceof Error) || !e.message.startsWith('ManualClock.settle') || presses > 3) throw e;
+        this.interrupts.fire();
+      }
+    }
     return { stdout: out.join(''), stderr: err.join(''), code };
   }
 
