@@ -21,7 +21,7 @@ import { SNAPSHOT_SCHEMA_VERSION, validateSnapshot } from './snapshot';
 import type { RemoteImage } from './Registry';
 import type {
   ContainerCreateRequest, ContainerInspectResponse, ContainerSummary, EventMessage, HistoryResponseItem,
-  ImageDeleteResponseItem, ImageInspect, ImageSummary, LogEntry, PortMap, PortSummary, ProgressMessage,
+  ImageConfig, ImageDeleteResponseItem, ImageInspect, ImageSummary, LogEntry, PortMap, PortSummary, ProgressMessage,
 } from './types';
 import { SIGNALS } from './types';
 import { containerStatus } from './util/containerStatus';
@@ -206,7 +206,8 @@ export class Engine {
     if (!remote) {
       throw this.pullError(ref.domain, ref.path, tagOrDigest);
     }
-    onProgress({ status: `Pulling from ${familiarName}`, id: tagOrDigest });
+    // moby names the repository by its path on the registry (`library/nginx`), not the familiar name.
+    onProgress({ status: `Pulling from ${ref.path}`, id: tagOrDigest });
 
     const chain = chainIdOf(remote.layers.map((l) => l.diffId));
     const fullRef = ref.digest ? `${ref.domain}/${ref.path}@${ref.digest}` : `${ref.domain}/${ref.path}:${tagOrDigest}`;
@@ -252,7 +253,9 @@ export class Engine {
     if (!this.registry.hasRepository(path)) {
       return new NotFoundError(`pull access denied for ${familiar}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
     }
-    return new NotFoundError(`manifest for ${familiar}:${tagOrDigest} not found: manifest unknown: manifest unknown`);
+    // FamiliarString of the reference: `nginx:tag`, or `nginx@sha256:...` for a digest (tags have no ':').
+    const separator = tagOrDigest.includes(':') ? '@' : ':';
+    return new NotFoundError(`manifest for ${familiar}${separator}${tagOrDigest} not found: manifest unknown: manifest unknown`);
   }
 
   private async download(layers: RemoteImage['layers'], onProgress: (message: ProgressMessage) => void): Promise<void> {
@@ -343,13 +346,14 @@ export class Engine {
         Created: image.created,
         DockerVersion: '',
         Author: image.author,
-        Config: structuredClone(image.config),
+        Config: ociImageConfig(image.config),
         Architecture: 'amd64',
         Os: 'linux',
         Size: this.images.sizeOf(image),
         GraphDriver: { Data: this.graphDriverData(image.id), Name: 'overlay2' },
         RootFS: { Type: 'layers', Layers: image.layers.map((c) => this.images.layer(c)?.diffId ?? c) },
-        Metadata: { LastTagTime: image.lastTagTime ? new Date(image.lastTagTime).toISOString() : '0001-01-01T00:00:00Z' },
+        // A Go time.Time in JSON: RFC3339Nano (trailing zeros of the fraction dropped); the zero time when never tagged.
+        Metadata: { LastTagTime: image.lastTagTime ? isoNano(image.lastTagTime).replace(/\.?0+Z$/, 'Z') : '0001-01-01T00:00:00Z' },
       };
     });
   }
@@ -704,8 +708,13 @@ export class Engine {
 
   private readonly exitWaiters = new Map<string, ((code: number) => void)[]>();
 
-  /** `POST /containers/{id}/wait`: settles with the exit code once the container is not running. */
-  containerWait(idOrName: string): Promise<{ StatusCode: number }> {
+  /**
+   * `POST /containers/{id}/wait`: settles with the exit code once the
+   * container is not running (`not-running`, what `docker wait` asks), or at
+   * its next exit even if it has not started yet (`next-exit`, what `docker
+   * run` and `docker start -a` ask before they start it).
+   */
+  containerWait(idOrName: string, condition: 'not-running' | 'next-exit' = 'not-running'): Promise<{ StatusCode: number }> {
     const started = this.clock.now();
     let record: ContainerRecord;
     try {
@@ -714,7 +723,7 @@ export class Engine {
       this.recordCall('ContainerWait', { id: idOrName }, e instanceof EngineError ? e.statusCode : 500, started);
       return Promise.reject(e);
     }
-    if (!isRunning(record)) {
+    if (condition === 'not-running' && !isRunning(record)) {
       this.recordCall('ContainerWait', { id: idOrName }, 200, started);
       return Promise.resolve({ StatusCode: record.state.exitCode });
     }
@@ -1436,6 +1445,27 @@ export interface EngineState {
   containers: ContainerRecord[];
   events: EventMessage[];
   nextPid: number;
+}
+
+/**
+ * The image config as `GET /images/{name}/json` sends it since API 1.50
+ * (moby's DockerOCIImageConfig): the OCI image config's fields in its order,
+ * empty ones left out (omitempty), map keys sorted as Go encodes them.
+ */
+function ociImageConfig(config: ImageConfig): Partial<ImageConfig> {
+  const sorted = <T>(map: Record<string, T>): Record<string, T> => Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const oci: Partial<ImageConfig> = {};
+  if (config.User) oci.User = config.User;
+  if (config.ExposedPorts && Object.keys(config.ExposedPorts).length) oci.ExposedPorts = sorted(config.ExposedPorts);
+  if (config.Env.length) oci.Env = [...config.Env];
+  if (config.Entrypoint?.length) oci.Entrypoint = [...config.Entrypoint];
+  if (config.Cmd?.length) oci.Cmd = [...config.Cmd];
+  if (config.Volumes && Object.keys(config.Volumes).length) oci.Volumes = sorted(config.Volumes);
+  if (config.WorkingDir) oci.WorkingDir = config.WorkingDir;
+  if (config.Labels && Object.keys(config.Labels).length) oci.Labels = sorted(config.Labels);
+  if (config.StopSignal) oci.StopSignal = config.StopSignal;
+  if (config.OnBuild?.length) oci.OnBuild = [...config.OnBuild];
+  return oci;
 }
 
 function shortDigest(digest: string): string {

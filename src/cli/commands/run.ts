@@ -60,7 +60,7 @@ async function attachAndStart(ctx: CommandContext, id: string, tty: boolean, att
     if (interrupts >= DETACH_AFTER_INTERRUPTS) letGo?.();
   });
   try {
-    const exited = engine.containerWait(id);
+    const exited = engine.containerWait(id, 'next-exit');
     try {
       engine.containerStart(id);
     } catch (e) {
