@@ -451,8 +451,9 @@ export class Engine {
         // moby deletes quietly here; a conflict only matters if the image is in use.
         return;
       }
-      if (afterUntag && conflict.used && !force) {
-        // The reference is gone but a container still uses the image: it stays, dangling.
+      if (afterUntag && conflict.used) {
+        // The reference is gone but a container still uses the image: it stays, dangling,
+        // even with force (moby imageDeleteHelper ignores conflicts after an untag when the image is used).
         this.changed('images');
         return;
       }
@@ -661,7 +662,9 @@ export class Engine {
     };
     const previousStarts = record.startCount;
     if (!resumed) record.startCount++;
-    const rootfs = buildRootFs(record.family, record.image, { hostname: record.config.Hostname, env: record.config.Env, ipAddress: ip });
+    // Built on first use: most processes (nginx, sleep) never read a file.
+    let rootfs: ReturnType<typeof buildRootFs> | undefined;
+    const files = () => (rootfs ??= buildRootFs(record.family, record.image, { hostname: record.config.Hostname, env: record.config.Env, ipAddress: ip }));
     const process = new ContainerProcess(program, {
       argv,
       env: [...record.config.Env, `HOSTNAME=${record.config.Hostname}`, 'HOME=/root'].filter(uniqueKeys()),
@@ -677,8 +680,8 @@ export class Engine {
       startedAt: record.state.startedAt,
       clock: this.clock,
       write: (stream, text) => this.appendOutput(record, stream, text),
-      readFile: (path) => rootfs.readFile(path),
-      readDir: (path) => rootfs.readDir(path),
+      readFile: (path) => files().readFile(path),
+      readDir: (path) => files().readDir(path),
       resolveProgram: (name) => findProgram(record.family, record.image, name, pathEnv),
     });
     this.processes.set(record.id, process);
