@@ -190,7 +190,8 @@ export interface ImageInspect {
   Created: string;
   DockerVersion: string;
   Author: string;
-  Config: ImageConfig;
+  /** The OCI image config: fields in the OCI order, empty ones left out (omitempty, API 1.50). */
+  Config: Partial<ImageConfig>;
   Architecture: string;
   Os: string;
   Size: number;

@@ -1,6 +1,5 @@
 import type { CommandIO } from '../CommandIO';
 import { parseTemplate } from '../template/GoTemplate';
-import { TemplateError } from '../template/TemplateError';
 import { StatusError } from './Command';
 import { asGoValue } from './goValues';
 
@@ -9,31 +8,40 @@ export type InspectResult = { ok: true; value: unknown } | { ok: false; error: s
 
 /**
  * docker/cli inspect.Inspect: prints the objects as an indented JSON array
- * (`[]` when none was found), or each through the `-f` template, then the
- * errors for references that were not found, one per line, exit 1.
+ * (`[]` when none was found), as one compact line for `-f json`, or each
+ * through the `-f` template; then the errors, in argument order, exit 1.
  */
 export function writeInspect(io: CommandIO, results: readonly InspectResult[], format: string): number {
-  const errors = results.filter((r): r is { ok: false; error: string } => !r.ok).map((r) => r.error);
-  const found = results.filter((r): r is { ok: true; value: unknown } => r.ok).map((r) => r.value);
-  if (format) {
+  const errors: string[] = [];
+  const found: unknown[] = [];
+  if (format && format !== 'json') {
     let template;
     try {
       template = parseTemplate(format);
     } catch (e) {
       // A template that does not parse: exit 64, as the CLI's TemplateInspector.
-      throw new StatusError(e instanceof TemplateError ? e.message : String(e), 64);
+      throw new StatusError(`template parsing error: ${e instanceof Error ? e.message : String(e)}`, 64);
     }
     let out = '';
-    for (const value of found) {
+    for (const result of results) {
+      if (!result.ok) {
+        errors.push(result.error);
+        continue;
+      }
       try {
-        out += `${template.execute(asGoValue(value))}\n`;
+        out += `${template.execute(asGoValue(result.value))}\n`;
       } catch (e) {
         errors.push(`template parsing error: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
     io.stdout.write(out || '\n');
   } else {
-    io.stdout.write(`${found.length ? goJsonIndent(found) : '[]'}\n`);
+    for (const result of results) {
+      if (result.ok) found.push(result.value);
+      else errors.push(result.error);
+    }
+    if (!found.length) io.stdout.write('[]\n');
+    else io.stdout.write(`${format === 'json' ? goJson(found) : goJsonIndent(found)}\n`);
   }
   if (errors.length) throw new StatusError(errors.join('\n'), 1);
   return 0;
@@ -44,7 +52,16 @@ export function writeInspect(io: CommandIO, results: readonly InspectResult[], f
  * and the CLI indents it (json.Indent with four spaces).
  */
 export function goJsonIndent(value: unknown): string {
-  return JSON.stringify(value, null, 4)
+  return escapeHtml(JSON.stringify(value, null, 4));
+}
+
+/** The daemon's JSON compacted, as `-f json` prints it. */
+function goJson(value: unknown): string {
+  return escapeHtml(JSON.stringify(value));
+}
+
+function escapeHtml(json: string): string {
+  return json
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
     .replace(/&/g, '\\u0026')
