@@ -222,11 +222,14 @@ export class Engine {
           ? { status: 'Already exists', progressDetail: {}, id }
           : { status: 'Pulling fs layer', progressDetail: {}, id });
       }
-      await this.download(missing.map((m) => m.layer), onProgress);
-      for (const { layer, chainId } of missing) {
+      // Layers are extracted in order, each as soon as its own download is done, while later ones still download.
+      const downloaded = this.download(missing.map((m) => m.layer), onProgress);
+      for (const [i, { layer, chainId }] of missing.entries()) {
+        await downloaded[i];
         await this.extract(layer, onProgress);
         this.images.addLayer({ digest: layer.digest, diffId: layer.diffId, chainId, size: layer.size, compressedSize: layer.compressedSize });
       }
+      await Promise.all(downloaded);
     }
 
     onProgress({ status: `Digest: ${remote.indexDigest}` });
@@ -258,23 +261,31 @@ export class Engine {
     return new NotFoundError(`manifest for ${familiar}${separator}${tagOrDigest} not found: manifest unknown: manifest unknown`);
   }
 
-  private async download(layers: RemoteImage['layers'], onProgress: (message: ProgressMessage) => void): Promise<void> {
-    // The daemon downloads three layers at a time; the rest wait.
+  /** Starts the downloads, three at a time as the daemon does; one promise per layer, settled when it is downloaded. */
+  private download(layers: RemoteImage['layers'], onProgress: (message: ProgressMessage) => void): Promise<void>[] {
     const concurrency = 3;
     for (const layer of layers.slice(concurrency)) {
       onProgress({ status: 'Waiting', progressDetail: {}, id: shortDigest(layer.digest) });
     }
+    const done = layers.map(() => {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => { resolve = r; });
+      return { promise, resolve };
+    });
     let next = 0;
     const worker = async () => {
       while (next < layers.length) {
-        const layer = layers[next++];
+        const index = next++;
+        const layer = layers[index];
         const id = shortDigest(layer.digest);
         await this.progressSteps('Downloading', id, layer.compressedSize, onProgress);
         onProgress({ status: 'Verifying Checksum', progressDetail: {}, id });
         onProgress({ status: 'Download complete', progressDetail: {}, id });
+        done[index].resolve();
       }
     };
-    await Promise.all(Array.from({ length: Math.min(concurrency, layers.length) }, worker));
+    for (let i = 0; i < Math.min(concurrency, layers.length); i++) void worker();
+    return done.map((d) => d.promise);
   }
 
   private async extract(layer: RemoteImage['layers'][number], onProgress: (message: ProgressMessage) => void): Promise<void> {
