@@ -84,7 +84,7 @@ const UNCOMPRESSED_RATIO = 2.6;
 export class Registry {
   private readonly images: RemoteImage[];
 
-  constructor(records: readonly ImageRecord[] = imagesData as ImageRecord[]) {
+  constructor(records: readonly ImageRecord[] = imagesData as unknown as ImageRecord[]) {
     this.images = records.map(toRemoteImage);
   }
 

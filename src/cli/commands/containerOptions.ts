@@ -1,5 +1,5 @@
 import type { ContainerCreateRequest, PortMap, PortSet, RestartPolicy } from '../../engine/types';
-import { parsePortSpecs } from '../../engine/util/ports';
+import { convertToStandardNotation, parsePortSpecs } from '../../engine/util/ports';
 import type { FlagValues } from './Command';
 import { StatusError } from './Command';
 
@@ -38,9 +38,9 @@ export function parseContainerOptions(flags: FlagValues, args: readonly string[]
   let exposed: PortSet = {};
   let bindings: PortMap = {};
   try {
-    const parsed = parsePortSpecs(flags.list('publish'));
+    const parsed = parsePortSpecs(convertToStandardNotation(flags.list('publish')));
     exposed = parsed.exposedPorts;
-    bindings = parsed.portBindings;
+    bindings = parsed.bindings;
   } catch (e) {
     throw fail(e instanceof Error ? e.message : String(e));
   }

@@ -1,4 +1,3 @@
-import { ENGINE_VERSION } from '../../engine/Engine';
 import { renderFormat } from '../template/renderFormat';
 import type { CommandHandler } from './Command';
 
