@@ -111,6 +111,10 @@ export class Engine {
   private readonly images = new ImageStore();
   private readonly containers = new Map<string, ContainerRecord>();
   private readonly processes = new Map<string, ContainerProcess>();
+  /** Containers by name (an index of `containers`). */
+  private readonly names = new Map<string, ContainerRecord>();
+  /** Bridge addresses held by running containers. */
+  private readonly ipsInUse = new Set<string>();
   private readonly eventLog: EventMessage[] = [];
   private nextPid = 2000;
 
@@ -619,6 +623,7 @@ export class Engine {
       };
       delete (record.config as { HostConfig?: unknown }).HostConfig;
       this.containers.set(id, record);
+      this.names.set(record.name, record);
       this.emit('container', 'create', id, this.containerAttributes(record));
       return { Id: id, Warnings: [] };
     }, 201);
@@ -707,6 +712,7 @@ export class Engine {
     this.processes.delete(record.id);
     this.flushPartial(record);
     record.state = { ...record.state, status: 'exited', pid: 0, exitCode: code, finishedAt: this.clock.now() };
+    this.ipsInUse.delete(record.ipAddress);
     record.ipAddress = '';
     record.macAddress = '';
     record.boundPorts = {};
@@ -888,7 +894,9 @@ export class Engine {
         throw new ConflictError(`Error when allocating new name: Conflict. The container name "/${bare}" is already in use by container "${holder.id}". You have to remove (or rename) that container to be able to reuse that name.`);
       }
       const oldName = record.name;
+      this.names.delete(record.name);
       record.name = bare;
+      this.names.set(bare, record);
       this.emit('container', 'rename', record.id, { ...this.containerAttributes(record), oldName: `/${oldName}` });
     }, 204);
   }
@@ -926,6 +934,8 @@ export class Engine {
 
   private removeRecord(record: ContainerRecord): void {
     this.containers.delete(record.id);
+    this.names.delete(record.name);
+    this.ipsInUse.delete(record.ipAddress);
     this.emit('container', 'destroy', record.id, this.containerAttributes(record));
   }
 
@@ -1303,14 +1313,20 @@ export class Engine {
     return used;
   }
 
+  /** The lowest free bridge address, as libnetwork's IPAM hands them out (a stopped container's address is reused). */
   private allocateIp(): string {
-    const used = new Set([...this.containers.values()].map((c) => c.ipAddress));
     for (let i = 2; i < 65534; i++) {
       const ip = `172.17.${Math.floor(i / 256)}.${i % 256}`;
-      if (!used.has(ip)) return ip;
+      if (!this.ipsInUse.has(ip)) {
+        this.ipsInUse.add(ip);
+        return ip;
+      }
     }
     throw new SystemError('no available IPv4 addresses on this network\'s address pools: bridge');
   }
+
+
+
 
   private findContainer(idOrName: string): ContainerRecord {
     const found = lookupContainer(idOrName, this.containers.values(), (c) => c);
@@ -1323,8 +1339,7 @@ export class Engine {
   }
 
   private byName(name: string): ContainerRecord | undefined {
-    for (const record of this.containers.values()) if (record.name === name) return record;
-    return undefined;
+    return this.names.get(name);
   }
 
   private newName(): string {
@@ -1427,12 +1442,18 @@ export class Engine {
     for (const process of this.processes.values()) process.signal('SIGKILL');
     this.processes.clear();
     this.containers.clear();
+    this.names.clear();
+    this.ipsInUse.clear();
     for (const image of this.images.all()) this.images.delete(image);
     for (const layer of state.layers) this.images.addLayer({ ...layer });
     for (const image of state.images) this.images.add(structuredClone(image));
     this.eventLog.splice(0, this.eventLog.length, ...state.events.map((e) => structuredClone(e)));
     this.nextPid = state.nextPid;
-    for (const container of state.containers) this.containers.set(container.id, structuredClone(container));
+    for (const container of state.containers) {
+      const record = structuredClone(container);
+      this.containers.set(record.id, record);
+      this.names.set(record.name, record);
+    }
     for (const record of this.containers.values()) {
       if (!isRunning(record)) continue;
       const wasPaused = record.state.status === 'paused';

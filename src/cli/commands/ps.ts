@@ -52,7 +52,8 @@ export const ps: CommandHandler = async (ctx) => {
   else if (!format) format = flags.bool('size') ? `${DEFAULT_CONTAINER_TABLE}\t{{.Size}}` : 'table';
   if (format === 'table' && flags.bool('size')) format = `${DEFAULT_CONTAINER_TABLE}\t{{.Size}}`;
   if (flags.bool('size')) list = list.map((c) => ({ ...c, SizeRw: 0, SizeRootFs: sizeOfImage(ctx, c.ImageID) }));
-  const rows = list.map((c) => containerContext(c, trunc, now));
+  const images = new Map<string, string>();
+  const rows = list.map((c) => containerContext(c, trunc, now, images));
   io.stdout.write(renderFormat(format, CONTAINER_HEADERS, rows, DEFAULT_CONTAINER_TABLE));
   return 0;
 };
@@ -61,28 +62,41 @@ function sizeOfImage(ctx: Parameters<CommandHandler>[0], imageId: string): numbe
   return ctx.engine.imageList().find((i) => i.Id === imageId)?.Size ?? 0;
 }
 
-/** The fields `--format` templates see for a container (formatter.ContainerContext). */
-export function containerContext(c: ContainerSummary, trunc: boolean, now: number): Record<string, unknown> {
-  const names = c.Names.map((n) => n.slice(1));
+/**
+ * The fields `--format` templates see for a container (formatter.ContainerContext).
+ * Getters, like the context's methods in docker: a template computes only the
+ * columns it shows.
+ */
+export function containerContext(c: ContainerSummary, trunc: boolean, now: number, images = new Map<string, string>()): Record<string, unknown> {
   return {
-    ID: trunc ? truncateId(c.Id) : c.Id,
-    Names: (trunc ? [names.find((n) => !n.includes('/')) ?? names[0]] : names).join(','),
-    Image: imageColumn(c, trunc),
-    Command: JSON.stringify(trunc ? ellipsis(c.Command, 20) : c.Command),
-    CreatedAt: goTimeString(c.Created * 1000),
-    RunningFor: `${humanDuration(now - c.Created * 1000)} ago`,
-    Ports: displayablePorts(c.Ports),
-    State: c.State,
-    Status: c.Status,
-    Size: c.SizeRootFs && c.SizeRootFs > 0
-      ? `${humanSizeWithPrecision(c.SizeRw ?? 0, 3)} (virtual ${humanSizeWithPrecision(c.SizeRootFs, 3)})`
-      : humanSizeWithPrecision(c.SizeRw ?? 0, 3),
-    Labels: Object.entries(c.Labels ?? {}).map(([k, v]) => `${k}=${v}`).sort().join(','),
+    get ID() { return trunc ? truncateId(c.Id) : c.Id; },
+    get Names() {
+      const names = c.Names.map((n) => n.slice(1));
+      return (trunc ? [names.find((n) => !n.includes('/')) ?? names[0]] : names).join(',');
+    },
+    get Image() {
+      const key = `${trunc}\u0000${c.Image}\u0000${c.ImageID}`;
+      let column = images.get(key);
+      if (column === undefined) images.set(key, column = imageColumn(c, trunc));
+      return column;
+    },
+    get Command() { return JSON.stringify(trunc ? ellipsis(c.Command, 20) : c.Command); },
+    get CreatedAt() { return goTimeString(c.Created * 1000); },
+    get RunningFor() { return `${humanDuration(now - c.Created * 1000)} ago`; },
+    get Ports() { return displayablePorts(c.Ports); },
+    get State() { return c.State; },
+    get Status() { return c.Status; },
+    get Size() {
+      return c.SizeRootFs && c.SizeRootFs > 0
+        ? `${humanSizeWithPrecision(c.SizeRw ?? 0, 3)} (virtual ${humanSizeWithPrecision(c.SizeRootFs, 3)})`
+        : humanSizeWithPrecision(c.SizeRw ?? 0, 3);
+    },
+    get Labels() { return Object.entries(c.Labels ?? {}).map(([k, v]) => `${k}=${v}`).sort().join(','); },
     Label: (name: string) => c.Labels?.[name] ?? '',
-    Mounts: '',
-    LocalVolumes: '0',
-    Networks: Object.keys(c.NetworkSettings?.Networks ?? {}).join(','),
-    Platform: null,
+    get Mounts() { return ''; },
+    get LocalVolumes() { return '0'; },
+    get Networks() { return Object.keys(c.NetworkSettings?.Networks ?? {}).join(','); },
+    get Platform() { return null; },
   };
 }
 
