@@ -1,5 +1,7 @@
+import type { FlagDefinition } from '../cli/flags/FlagDefinition';
+import type { CommandSpec } from '../cli/help/CommandTable';
+import { commands } from '../cli/help/commands';
 import type { CompletionSource } from './ShellHost';
-import { DOCKER_COMMAND_TREE, type DockerCommandNode } from './dockerCommandTree';
 
 /** What Tab can put in place of the word before the cursor. */
 export interface Completion {
@@ -24,46 +26,47 @@ const CURL_FLAGS: readonly string[] = [
 type ArgumentKind = 'containers' | 'running' | 'stopped' | 'paused' | 'images' | 'containers-or-images' | 'networks' | 'volumes';
 
 /**
- * What the positional arguments of a command name. `kinds[i]` is for the
- * i-th positional; with `repeat` the last kind goes on (`docker rm a b c`),
- * without it later positionals are free text (`docker exec web ls`).
+ * What the positional arguments of a command name, by the command's canonical path (so `stop`,
+ * `container stop` and any alias share one entry): `kinds[i]` is for the i-th positional. The
+ * last kind goes on (`docker rm a b c`) when the command's argument rule has no upper bound and
+ * it reads flags after positionals; otherwise later positionals are free text (`docker logs web`,
+ * `docker exec web ls`, `docker rename old new`). Like docker's own bash completion, `stop`
+ * offers running containers, `start` stopped ones and `unpause` paused ones. This is the one
+ * thing the command table cannot know; commands, aliases and flags come from it.
  */
-interface PositionalRule {
-  readonly kinds: readonly ArgumentKind[];
-  readonly repeat?: boolean;
-}
-
-const many = (kind: ArgumentKind): PositionalRule => ({ kinds: [kind], repeat: true });
-const first = (kind: ArgumentKind): PositionalRule => ({ kinds: [kind] });
-
-/**
- * Commands whose arguments are live objects, by their path after `docker`.
- * Like docker's own bash completion, `stop` offers running containers and
- * `start` stopped ones.
- */
-const POSITIONALS: Readonly<Record<string, PositionalRule>> = {
-  attach: first('running'), exec: first('running'), kill: many('running'), pause: many('running'),
-  stop: many('running'), top: first('running'), stats: many('running'), unpause: many('paused'),
-  start: many('stopped'), restart: many('containers'), rm: many('containers'), logs: first('containers'),
-  port: first('containers'), rename: first('containers'), diff: first('containers'), export: first('containers'),
-  commit: first('containers'), wait: many('containers'), update: many('containers'),
-  'container inspect': many('containers'),
-  run: first('images'), create: first('images'), pull: first('images'), push: first('images'), rmi: many('images'),
-  history: first('images'), save: many('images'), tag: { kinds: ['images', 'images'] },
-  'image inspect': many('images'), 'image rm': many('images'), 'image history': first('images'),
-  'image pull': first('images'), 'image push': first('images'), 'image save': many('images'),
-  'image tag': { kinds: ['images', 'images'] },
-  inspect: many('containers-or-images'),
-  'network rm': many('networks'), 'network inspect': many('networks'),
-  'network connect': { kinds: ['networks', 'containers'] }, 'network disconnect': { kinds: ['networks', 'containers'] },
-  'volume rm': many('volumes'), 'volume inspect': many('volumes'),
+const POSITIONALS: Readonly<Record<string, readonly ArgumentKind[]>> = {
+  'container attach': ['running'], 'container exec': ['running'], 'container kill': ['running'],
+  'container pause': ['running'], 'container stop': ['running'], 'container top': ['running'],
+  'container stats': ['running'], 'container unpause': ['paused'], 'container start': ['stopped'],
+  'container restart': ['containers'], 'container rm': ['containers'], 'container logs': ['containers'],
+  'container port': ['containers'], 'container rename': ['containers'], 'container diff': ['containers'],
+  'container export': ['containers'], 'container commit': ['containers'], 'container wait': ['containers'],
+  'container update': ['containers'], 'container inspect': ['containers'],
+  'container run': ['images'], 'container create': ['images'], 'image pull': ['images'], 'image push': ['images'],
+  'image rm': ['images'], 'image history': ['images'], 'image save': ['images'], 'image tag': ['images', 'images'],
+  'image inspect': ['images'],
+  inspect: ['containers-or-images'],
+  'network rm': ['networks'], 'network inspect': ['networks'],
+  'network connect': ['networks', 'containers'], 'network disconnect': ['networks', 'containers'],
+  'volume rm': ['volumes'], 'volume inspect': ['volumes'],
 };
 
-/** `docker container X` works like `docker X` for these. */
-const CONTAINER_SHORTHANDS = new Set([
-  'attach', 'commit', 'create', 'diff', 'exec', 'export', 'kill', 'logs', 'pause', 'port', 'rename', 'restart', 'rm',
-  'run', 'start', 'stats', 'stop', 'top', 'unpause', 'update', 'wait',
-]);
+/**
+ * Commands cobra's completion leaves out although they can be run: docker sets
+ * `CompletionOptions.HiddenDefaultCmd` (cmd/docker/docker.go), which hides cobra's `completion`.
+ * The table's own `hidden` mark is not used for commands: apart from `help` (which cobra offers
+ * anyway) it records what docker's help hides for the lab's daemon (swarm commands, `checkpoint`),
+ * and `docker __complete` never runs that hiding (hideUnsupportedFeatures), so docker 28.2.2
+ * offers `stack`, `service`, `checkpoint`, ... on any daemon.
+ */
+const NOT_OFFERED_COMMANDS: ReadonlySet<string> = new Set(['completion']);
+
+/**
+ * Top-level commands missing from the table: `bake` is a stub (cli/command/builder/cmd.go
+ * NewBakeStubCommand) that docker replaces by `docker buildx bake` and hides from help when
+ * buildx is missing, so the capture never saw it. Completion still offers it; it has no flags.
+ */
+const STUB_COMMANDS: readonly string[] = ['bake'];
 
 /**
  * Completes the word before the cursor, as bash with docker's completion
@@ -88,8 +91,7 @@ function candidatesFor(words: readonly string[], current: string, source: Comple
 }
 
 function dockerCandidates(args: readonly string[], current: string, source: CompletionSource): readonly string[] {
-  let node: DockerCommandNode = DOCKER_COMMAND_TREE;
-  const path: string[] = [];
+  let command: CommandSpec = commands.root;
   const positionals: string[] = [];
   let expectingValue = false;
   let flagsEnded = false;
@@ -101,85 +103,82 @@ function dockerCandidates(args: readonly string[], current: string, source: Comp
     if (!flagsEnded && arg === '--') {
       flagsEnded = true;
     } else if (!flagsEnded && arg.startsWith('-') && arg !== '-') {
-      expectingValue = flagNeedsNextWord(node, arg);
-    } else if (positionals.length === 0 && node.commands) {
-      const child = findSubcommand(node, arg);
-      if (child) {
-        node = child.node;
-        path.push(child.name);
-      } else {
-        positionals.push(arg);
-      }
+      expectingValue = flagNeedsNextWord(command, arg);
     } else {
+      if (command === commands.root && positionals.length === 0 && STUB_COMMANDS.includes(arg)) return [];
+      const child = positionals.length === 0 ? commands.child(command, arg) : undefined;
+      if (child) {
+        command = child;
+        continue;
+      }
       positionals.push(arg);
-      // After `docker run IMAGE` or `docker exec CONTAINER` comes the container's command line, not docker's flags.
-      if (positionals.length === 1 && takesCommandLine(path)) flagsEnded = true;
+      // pflag stops at the first positional when interspersed parsing is off (run, create, exec, top,
+      // commit, tag): after `docker run IMAGE` comes the container's command line, not docker's flags.
+      if (!command.interspersed) flagsEnded = true;
     }
   }
   // The value of a flag (`--name <Tab>`) is free text.
   if (expectingValue) return [];
-  if (current.startsWith('-') && !flagsEnded) return flagNames(node, current);
-  if (node.commands && positionals.length === 0) return Object.keys(node.commands);
-  const rule = POSITIONALS[canonicalPath(path)];
-  if (!rule) return [];
-  const index = positionals.length;
-  const kind = index < rule.kinds.length ? rule.kinds[index] : rule.repeat ? rule.kinds[rule.kinds.length - 1] : undefined;
+  if (current.startsWith('-') && !flagsEnded) return flagNames(command, current);
+  const children = commands.children(command);
+  if (children.length > 0 && positionals.length === 0) {
+    const names = children.filter((child) => !NOT_OFFERED_COMMANDS.has(child.name)).map((child) => child.name);
+    return command === commands.root ? [...names, ...STUB_COMMANDS] : names;
+  }
+  const kind = positionalKind(command, positionals.length);
   return kind ? objectsOf(kind, source) : [];
 }
 
-function takesCommandLine(path: readonly string[]): boolean {
-  const key = canonicalPath(path);
-  return key === 'run' || key === 'create' || key === 'exec';
+/** What the positional at `index` names, or undefined for free text. */
+function positionalKind(command: CommandSpec, index: number): ArgumentKind | undefined {
+  const kinds = POSITIONALS[command.canonical];
+  if (kinds === undefined) return undefined;
+  if (index < kinds.length) return kinds[index];
+  const unbounded = command.args.exact === undefined && command.args.max === undefined;
+  return unbounded && command.interspersed ? kinds[kinds.length - 1] : undefined;
 }
 
-/** `container stop` → `stop`, `image rm` → `image rm`: the key of POSITIONALS. */
-function canonicalPath(path: readonly string[]): string {
-  if (path.length === 2 && path[0] === 'container' && CONTAINER_SHORTHANDS.has(path[1])) return path[1];
-  return path.join(' ');
+/**
+ * The flags cobra's completion offers: every flag that is not hidden in docker's source. The
+ * table marks a flag hidden when docker's help does not show it for the lab's daemon; those
+ * hidden only for a daemon requirement (`requires`: Windows-only `--cpu-count`, experimental
+ * `--squash`) are still offered, since `docker __complete` does not run that hiding.
+ */
+function offeredFlags(command: CommandSpec): FlagDefinition[] {
+  // Known gap: flags docker hides on a non-swarm daemon by their "swarm" annotation (`volume create
+  // --availability`, `volume ls --cluster`) carry no `requires` in the table, so they are not offered.
+  return command.flags.filter((flag) => !flag.hidden || (flag.requires !== undefined && flag.deprecated === undefined));
 }
 
-function findSubcommand(node: DockerCommandNode, word: string): { name: string; node: DockerCommandNode } | undefined {
-  const commands = node.commands ?? {};
-  if (Object.hasOwn(commands, word)) return { name: word, node: commands[word] };
-  for (const [name, child] of Object.entries(commands)) {
-    if (child.aliases?.includes(word)) return { name, node: child };
-  }
-  return undefined;
-}
-
-/** Whether `arg` (a flag word) takes the next word as its value. */
-function flagNeedsNextWord(node: DockerCommandNode, arg: string): boolean {
-  const specs = node.flags.map(parseFlagSpec);
+/** Whether `arg` (a flag word) takes the next word as its value. Hidden flags count: `--net host`. */
+function flagNeedsNextWord(command: CommandSpec, arg: string): boolean {
   if (arg.startsWith('--')) {
     if (arg.includes('=')) return false;
-    return specs.some((spec) => spec.long === arg && spec.takesValue);
+    const flag = command.flags.find((candidate) => candidate.long === arg.slice(2));
+    return flag !== undefined && takesValue(flag);
   }
   // `-it`, `-p80:80`: short flags bundle; a value flag takes the rest of the word, or the next word.
   for (let i = 1; i < arg.length; i++) {
-    const spec = specs.find((candidate) => candidate.short === `-${arg[i]}`);
-    if (spec?.takesValue) return i === arg.length - 1;
+    const flag = command.flags.find((candidate) => candidate.short === arg[i]);
+    if (flag !== undefined && takesValue(flag)) return i === arg.length - 1;
   }
   return false;
 }
 
-function flagNames(node: DockerCommandNode, current: string): string[] {
-  const names: string[] = [];
-  for (const spec of node.flags.map(parseFlagSpec)) {
-    if (spec.long) names.push(spec.long);
-    // Like cobra's completion, short forms are offered only until the word starts with `--`.
-    if (spec.short && !current.startsWith('--')) names.push(spec.short);
-  }
-  return names;
+/** pflag: a bool flag, or one with a NoOptDefVal, does not read the next word. */
+function takesValue(flag: FlagDefinition): boolean {
+  return flag.type !== 'bool' && flag.noOptDefault === undefined;
 }
 
-function parseFlagSpec(spec: string): { short?: string; long?: string; takesValue: boolean } {
-  const takesValue = spec.endsWith('=');
-  const names = (takesValue ? spec.slice(0, -1) : spec).split('|');
-  return {
-    short: names.find((name) => !name.startsWith('--')),
-    long: names.find((name) => name.startsWith('--')),
-    takesValue,
-  };
+function flagNames(command: CommandSpec, current: string): string[] {
+  const names: string[] = [];
+  for (const flag of offeredFlags(command)) {
+    names.push(`--${flag.long}`);
+    // Like cobra's completion, short forms are offered only until the word starts with `--`,
+    // and not when pflag has deprecated the shorthand.
+    if (flag.short !== undefined && flag.shorthandDeprecated === undefined && !current.startsWith('--')) names.push(`-${flag.short}`);
+  }
+  return names;
 }
 
 function objectsOf(kind: ArgumentKind, source: CompletionSource): readonly string[] {

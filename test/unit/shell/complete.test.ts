@@ -50,6 +50,19 @@ suite('complete', () => {
     ['docker container list -', ['--all', '--filter', '--format', '--last', '--latest', '--no-trunc', '--quiet', '--size', '-a', '-f', '-l', '-n', '-q', '-s']],
     ['docker network rm b', ['bridge']],
     ['docker volume rm ', []],
+    // From the captured command table, as `docker __complete` (28.2.2) answers:
+    ['docker b', ['bake', 'build', 'builder']], // bake is a stub the table lacks
+    ['docker completion ', ['bash', 'fish', 'powershell', 'zsh']], // hidden, but can be walked into
+    ['docker stop -', ['--signal', '--timeout', '-s', '-t']], // deprecated --time is hidden
+    ['docker run --cpu-c', ['--cpu-count']], // hidden only for a Windows daemon: docker still offers it
+    ['docker run --net', ['--network', '--network-alias']], // --net is MarkHidden
+    ['docker run --help', ['--help']], // run defines its own --help (-h is --hostname)
+    ['docker ps --he', []], // cobra's own --help is hidden
+    ['docker run --gpus all n', ['nginx:1.28.0', 'nginx:latest']], // --gpus takes a value
+    ['docker run --net host n', ['nginx:1.28.0', 'nginx:latest']], // hidden flags still take their value
+    ['docker commit web -', []], // commit stops reading flags at its first argument
+    ['docker rename web ', []], // the new name is free text
+    ['docker network connect bridge w', ['web', 'web2']],
     ['docker ps; docker sto', ['stop']],
     ['docker ps && d', ['docker']],
     ['curl -', ['--fail', '--head', '--header', '--include', '--location', '--request', '--show-error', '--silent', '--user-agent', '--verbose', '-A', '-H', '-I', '-L', '-S', '-X', '-f', '-i', '-s', '-v']],
@@ -65,13 +78,18 @@ suite('complete', () => {
     });
   }
 
-  test('after "docker " every docker 28.2.2 command is offered, and nothing hidden', () => {
+  test('after "docker " every docker 28.2.2 command is offered, help included, and not the hidden completion', () => {
     const { candidates } = complete('docker ', FAKE_SOURCE);
     for (const name of ['run', 'ps', 'images', 'container', 'image', 'network', 'volume', 'system', 'exec', 'logs', 'rmi']) {
       assert.ok(candidates.includes(name), name);
     }
-    assert.ok(!candidates.includes('help'), 'cobra does not offer help');
-    assert.strictEqual(candidates.length, 58);
+    // `docker __complete ''` (docker 28.2.2) lists help: cobra offers its help command even though help hides it.
+    assert.ok(candidates.includes('help'), 'cobra offers help');
+    // docker sets CompletionOptions.HiddenDefaultCmd, so cobra's completion command is not offered.
+    assert.ok(!candidates.includes('completion'), 'completion is hidden');
+    // Swarm and experimental commands are hidden from help on a non-swarm daemon, but completion offers them.
+    assert.ok(candidates.includes('stack') && candidates.includes('checkpoint'), 'daemon-hidden commands are offered');
+    assert.strictEqual(candidates.length, 59);
   });
 
   test('start and prefix name the word being completed', () => {
