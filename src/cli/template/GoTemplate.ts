@@ -16,8 +16,8 @@
  * and its `length` is the number of arguments it takes.
  *
  * Not simulated: channels, range over iterator functions, and the
- * `missingkey=zero` option. Template nesting stops at 1000 levels (Go allows
- * 100000) with Go's message.
+ * `missingkey=zero` option. Runaway template recursion overflows the JS
+ * stack before Go's limit of 100000 levels; it is reported with Go's message.
  */
 import { formatValue } from './goFmt';
 import {
@@ -60,6 +60,7 @@ import { TemplateError } from './TemplateError';
 
 export { TemplateError } from './TemplateError';
 export { GO_MAP, GO_TYPE, GoNil, goMap, goNil, goType } from './goValue';
+export { GO_MARSHAL_JSON, goJson } from './goJson';
 export { builtinFunctions, dockerFunctions, dockerHeaderFunctions, FunctionError } from './templateFunctions';
 export type { FunctionMap, GoParameterType, TemplateFunction } from './templateFunctions';
 
@@ -95,8 +96,7 @@ export interface ExecuteOptions {
   readonly missingKey?: 'default' | 'error';
 }
 
-/** Go stops runaway template recursion; JS stacks are shallower, so the simulation stops sooner but says what Go says. */
-const maxExecutionDepth = 1000;
+/** Go stops runaway template recursion at this depth (see walkTemplate for JS's shallower stack). */
 const goMaxExecutionDepth = 100000;
 
 /** Marks "no final value" in a pipeline (Go's missingVal). */
@@ -128,6 +128,8 @@ class Execution {
   private variables: { name: string; value: unknown }[] = [];
   private node: Node | undefined;
   private depth = 0;
+  /** Set once template recursion has overflowed the JS stack (see walkTemplate). */
+  private stackOverflowed = false;
 
   constructor(
     private tree: Tree,
@@ -335,7 +337,7 @@ class Execution {
     if (tree === undefined) {
       this.errorf(`template ${JSON.stringify(node.name)} not defined`);
     }
-    if (this.depth === maxExecutionDepth) {
+    if (this.depth === goMaxExecutionDepth) {
       this.errorf(`exceeded maximum template depth (${goMaxExecutionDepth})`);
     }
     // Variables declared by the pipeline persist.
@@ -347,6 +349,19 @@ class Execution {
     this.variables = [{ name: '$', value: newDot }];
     try {
       this.walk(newDot, tree.root);
+    } catch (error) {
+      // JS stacks are shallower than Go's: runaway recursion overflows before
+      // Go's limit. Report it as Go does when it reaches its limit. Near the
+      // overflow even building the message can fail (with any error type), so
+      // each enclosing level tries again until one has the stack to do it.
+      if (error instanceof RangeError) {
+        this.stackOverflowed = true;
+      }
+      if (this.stackOverflowed && !(error instanceof ExecutionStop)) {
+        this.at(node);
+        this.errorf(`exceeded maximum template depth (${goMaxExecutionDepth})`);
+      }
+      throw error;
     } finally {
       this.tree = saved.tree;
       this.variables = saved.variables;
@@ -606,6 +621,11 @@ class Execution {
       return fn.call(...values);
     } catch (error) {
       if (error instanceof ExecutionStop || error instanceof LoopSignal) {
+        throw error;
+      }
+      if (error instanceof RangeError && error.message.startsWith('Maximum call stack')) {
+        // Runaway template recursion, not the function's own error: see walkTemplate.
+        this.stackOverflowed = true;
         throw error;
       }
       this.at(node);

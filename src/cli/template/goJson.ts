@@ -1,21 +1,42 @@
 /**
- * Go's encoding/json as docker's `json` template function uses it: an
- * Encoder with SetEscapeHTML(false), so `<`, `>` and `&` stay as they are,
- * while U+2028 and U+2029 are still escaped. Maps (see goValue.ts) have their
- * keys sorted; structs keep their field order. An object with a `toJSON`
- * method is encoded from what it returns (the stand-in for Go's MarshalJSON).
+ * Go's encoding/json. docker's `json` template function uses an Encoder with
+ * SetEscapeHTML(false), so `<`, `>` and `&` stay as they are; json.Marshal
+ * (behind docker's formatter.MarshalJSON) escapes them (`\u003c`). U+2028
+ * and U+2029 are always escaped. Maps (see goValue.ts) have their keys
+ * sorted; structs keep their field order. An object with a `toJSON` method
+ * is encoded from what it returns; one with a {@link GO_MARSHAL_JSON} method
+ * is encoded as the JSON text that returns (Go's MarshalJSON).
  */
 import { GoComplex, GoFloat, GoNil, kindOf, mapEntries, numberOf } from './goValue';
 
+/**
+ * A method returning the JSON text of its object, embedded as is: the
+ * stand-in for Go's json.Marshaler.
+ */
+export const GO_MARSHAL_JSON: unique symbol = Symbol('GoTemplate.marshalJSON');
+
+/** Options of {@link goJson}. */
+export interface GoJsonOptions {
+  /** json.Marshal's default: `<`, `>`, `&` as `\u003c`, `\u003e`, `\u0026`. Off for docker's `json` function. */
+  readonly escapeHTML?: boolean;
+}
+
 /** What encoding/json reports for values it cannot encode. */
 export class JsonEncodeError extends Error {}
+
+/** Whether the encoding under way escapes HTML characters. */
+let escapeHTML = false;
 
 function encodeString(text: string): string {
   // JSON.stringify already escapes quotes, backslashes and control characters
   // exactly as Go does (\b \f \n \r \t, others as \u00xx).
   // A lone surrogate is invalid UTF-8 to Go, which writes the replacement rune.
   const wellFormed = text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
-  return JSON.stringify(wellFormed).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const encoded = JSON.stringify(wellFormed).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  if (!escapeHTML) {
+    return encoded;
+  }
+  return encoded.replace(/[<>&]/g, (character) => '\\u00' + character.charCodeAt(0).toString(16));
 }
 
 function encodeNumber(value: number): string {
@@ -31,6 +52,10 @@ function encode(value: unknown, seen: Set<object>): string | undefined {
     return 'null';
   }
   if (typeof value === 'object' || typeof value === 'function') {
+    const marshal = (value as { [GO_MARSHAL_JSON]?: unknown })[GO_MARSHAL_JSON];
+    if (typeof marshal === 'function') {
+      return String(marshal.call(value));
+    }
     const toJSON = (value as { toJSON?: unknown }).toJSON;
     if (typeof toJSON === 'function' && !(value instanceof Date)) {
       return encode(toJSON.call(value), seen);
@@ -86,7 +111,17 @@ function encode(value: unknown, seen: Set<object>): string | undefined {
   }
 }
 
-/** Encodes `value` as Go's json.Encoder does (no HTML escaping), without the trailing newline. */
-export function goJson(value: unknown): string {
-  return encode(value, new Set()) ?? 'null';
+/**
+ * Encodes `value` as Go's encoding/json does, without a trailing newline:
+ * by default as docker's `json` function (no HTML escaping), with
+ * `escapeHTML` as json.Marshal.
+ */
+export function goJson(value: unknown, options: GoJsonOptions = {}): string {
+  const saved = escapeHTML;
+  escapeHTML = options.escapeHTML ?? false;
+  try {
+    return encode(value, new Set()) ?? 'null';
+  } finally {
+    escapeHTML = saved;
+  }
 }

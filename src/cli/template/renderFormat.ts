@@ -12,6 +12,7 @@
  * - spaces around the format are trimmed and the two-character sequences
  *   `\t` and `\n` become a tab and a newline before parsing.
  */
+import { GO_MARSHAL_JSON, goJson } from './goJson';
 import { GO_TYPE, goMap, goType } from './goValue';
 import { dockerHeaderFunctions, parseTemplate } from './GoTemplate';
 import { TabWriter } from './TabWriter';
@@ -59,7 +60,8 @@ function headerContext(header: Readonly<Record<string, string>>): object {
  * What docker's formatter.MarshalJSON makes of a row for `{{json .}}`: every
  * exported method without arguments (here: every field and zero-argument
  * function whose name starts with an upper-case letter), as a map, so with
- * sorted keys.
+ * sorted keys. It is encoded with json.Marshal, which escapes <, > and &
+ * (`"Digest":"\u003cnone\u003e"`).
  */
 function marshalRow(row: object): object {
   const result: Record<string, unknown> = {};
@@ -91,8 +93,13 @@ function rowContext(row: object, options: RenderFormatOptions): object {
   if (options.rowType !== undefined && typeof (row as { [GO_TYPE]?: unknown })[GO_TYPE] !== 'string') {
     goType(context, options.rowType);
   }
-  if ((options.rowJson ?? 'context') === 'context' && typeof (row as { toJSON?: unknown }).toJSON !== 'function') {
-    Object.defineProperty(context, 'toJSON', { value: () => marshalRow(row), enumerable: false, configurable: true });
+  const hasOwnJson = typeof (row as { toJSON?: unknown }).toJSON === 'function' || typeof (row as { [GO_MARSHAL_JSON]?: unknown })[GO_MARSHAL_JSON] === 'function';
+  if ((options.rowJson ?? 'context') === 'context' && !hasOwnJson) {
+    Object.defineProperty(context, GO_MARSHAL_JSON, {
+      value: () => goJson(marshalRow(row), { escapeHTML: true }),
+      enumerable: false,
+      configurable: true,
+    });
   }
   return context;
 }

@@ -1,9 +1,11 @@
 import * as assert from 'node:assert';
 import {
   GO_MAP,
+  GO_MARSHAL_JSON,
   GoNil,
   TemplateError,
   dockerHeaderFunctions,
+  goJson,
   goMap,
   goNil,
   goType,
@@ -236,6 +238,14 @@ suite('GoTemplate: execution options', () => {
     assert.strictEqual(template.execute(2), '2');
   });
 
+  test('runaway template recursion is a TemplateError with docker\'s message, not a stack overflow', () => {
+    // Recorded from docker 28.2.2.
+    assert.strictEqual(
+      run('{{define "r"}}{{template "r" .}}{{end}}{{template "r" .}}', 1),
+      'error: template: :1:25: executing "r" at <{{template "r" .}}>: exceeded maximum template depth (100000)',
+    );
+  });
+
   test('defined templates are listed', () => {
     assert.deepStrictEqual(parseTemplate('{{define "b"}}{{end}}{{block "a" .}}{{end}}').definedTemplates, ['a', 'b']);
   });
@@ -253,6 +263,11 @@ suite('GoTemplate: json', () => {
 
   test('json honours toJSON, the stand-in for MarshalJSON', () => {
     assert.strictEqual(run('{{json .}}', { toJSON: () => goMap({ b: 1, a: 2 }) }), '{"a":2,"b":1}');
+  });
+
+  test('goJson with escapeHTML encodes as json.Marshal does; GO_MARSHAL_JSON text is embedded as is', () => {
+    assert.strictEqual(goJson({ A: '<a&b>' }, { escapeHTML: true }), '{"A":"\\u003ca\\u0026b\\u003e"}');
+    assert.strictEqual(run('{{json .}}', [{ [GO_MARSHAL_JSON]: () => '{"raw":1}' }]), '[{"raw":1}]');
   });
 
   test('json of NaN fails like encoding/json', () => {

@@ -98,6 +98,13 @@ suite('renderFormat: docker ps', () => {
     assert.ok(!render('json', psHeader, [web], psTable).includes('Label'));
   });
 
+  test('a whole row in json goes through json.Marshal, which escapes <, > and &; a field through json does not', () => {
+    // Recorded from docker 28.2.2: `docker context ls --format json` with a description of `<a&b>`.
+    const row = { Description: '<a&b>' };
+    assert.strictEqual(render('json', psHeader, [row], psTable), '{"Description":"\\u003ca\\u0026b\\u003e"}\n');
+    assert.strictEqual(render('{{json .Description}}', psHeader, [row], psTable), '"<a&b>"\n');
+  });
+
   test('a missing field fails with docker\'s message, naming the row type', () => {
     assert.strictEqual(
       render('{{.Foo}}', psHeader, [web], psTable, '*formatter.ContainerContext'),
