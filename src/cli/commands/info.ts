@@ -8,7 +8,7 @@ export const info: CommandHandler = async (ctx) => {
   const i = ctx.engine.info();
   const format = ctx.flags.string('format');
   if (format) {
-    ctx.io.stdout.write(renderFormat(format, {}, [i], ''));
+    ctx.io.stdout.write(renderFormat(format, {}, [i], '', { rowJson: 'fields' }));
     return 0;
   }
   const v = ctx.engine.version();

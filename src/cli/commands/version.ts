@@ -26,7 +26,7 @@ export const version: CommandHandler = async (ctx) => {
   const format = ctx.flags.string('format');
   const data = versionData(server);
   if (format) {
-    ctx.io.stdout.write(renderFormat(format, {}, [data], ''));
+    ctx.io.stdout.write(renderFormat(format, {}, [data], '', { rowJson: 'fields' }));
     return 0;
   }
   const line = (indent: string, key: string, value: string) => `${`${indent}${key}:`.padEnd(20)}${value}\n`;
