@@ -16,8 +16,8 @@ interface Listed {
 /**
  * `ls`, as GNU coreutils (debian, ubuntu, oraclelinux) or busybox (alpine,
  * busybox) prints it: one name per line when stdout is not a terminal,
- * columns when it is (busybox colours them by default; GNU does on Ubuntu,
- * whose root .bashrc aliases ls to `ls --color=auto`), `-l` long lines,
+ * columns when it is (busybox colours them by default, GNU only with
+ * `--color`), `-l` long lines,
  * `-a`/`-A`, `-1`, `-d`, `-F`/`-p`.
  *
  * Not simulated: real sizes of program binaries (shown as 0), link counts
@@ -62,7 +62,8 @@ export const ls: Program = async (ctx) => {
     }
     operands.push(arg);
   }
-  const color = options.color ?? (ctx.tty && (!gnu || ctx.family === 'ubuntu'));
+  // busybox colours on a terminal by default (FEATURE_LS_COLOR_IS_DEFAULT); GNU ls only with --color.
+  const color = options.color ?? (ctx.tty && !gnu);
   const columns = ctx.tty && !options.long && !options.one;
   const now = ctx.now();
   const imageDate = Date.parse(imageFacts(ctx.family, ctx.imageReference).created) || ctx.startedAt;
@@ -182,17 +183,35 @@ function gnuColumns(names: Decorated[]): string {
     let out = '';
     for (let row = 0; row < rows; row++) {
       let line = '';
+      let position = 0;
       for (let column = 0; column < columns; column++) {
         const name = names[column * rows + row];
         if (!name) continue;
+        line += name.text;
         const isLast = column === columns - 1 || !names[(column + 1) * rows + row];
-        line += name.text + (isLast ? '' : ' '.repeat(widths[column] - name.width));
+        if (!isLast) line += indent(position + name.width, position + widths[column]);
+        position += widths[column];
       }
       out += `${line}\n`;
     }
     return out;
   }
   return '';
+}
+
+/** GNU ls's indent(): tabs to the next 8-column stop where they fit, then spaces. */
+function indent(from: number, to: number): string {
+  let text = '';
+  while (from < to) {
+    if (Math.floor(to / 8) > Math.floor((from + 1) / 8)) {
+      text += '\t';
+      from += 8 - (from % 8);
+    } else {
+      text += ' ';
+      from++;
+    }
+  }
+  return text;
 }
 
 function longListing(ctx: ProcessContext, items: Listed[], gnu: boolean, color: boolean, human: boolean, now: number, dateOf: (path: string) => number): string {

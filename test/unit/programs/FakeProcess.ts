@@ -37,6 +37,8 @@ export interface FakeProcessOptions {
   resumed?: boolean;
   cwd?: string;
   host?: Partial<HostInfo>;
+  /** When the process started (defaults to the clock's start). */
+  startedAt?: number;
 }
 
 /**
@@ -164,7 +166,7 @@ export class FakeProcess {
       imageReference: o.image,
       previousStarts: o.previousStarts ?? 0,
       resumed: o.resumed ?? false,
-      startedAt: this.clock.now(),
+      startedAt: o.startedAt ?? this.clock.now(),
       now: () => this.clock.now(),
       stdout: (text) => this.write('stdout', text),
       stderr: (text) => this.write('stderr', text),

@@ -24,6 +24,7 @@ import { Pipe } from './Streams';
 /** How the shell reads its commands: `-c string`, a script file, stdin without a prompt, or a terminal. */
 export type ShellMode = 'command' | 'script' | 'stdin' | 'interactive';
 
+/** How a shell was started. */
 export interface ShellOptions {
   flavor: ShellFlavor;
   mode: ShellMode;
@@ -130,6 +131,7 @@ export class Shell {
     this.arg0 = options.arg0;
     this.positional = options.positional;
     this.cwd = ctx.cwd;
+    this.initialPath = ctx.env.find((entry) => entry.startsWith('PATH='))?.slice(5);
     for (const entry of ctx.env) {
       const equals = entry.indexOf('=');
       if (equals > 0) this.setVariable(entry.slice(0, equals), entry.slice(equals + 1), true);
@@ -312,9 +314,9 @@ export class Shell {
   }
 
   private async executeAndOr(andOr: AndOrList, streams: Streams): Promise<number> {
-    let status = await this.executePipeline(andOr.first, streams, andOr.rest.length > 0);
+    let status = await this.executePipeline(andOr.first, streams);
     for (const { operator, pipeline } of andOr.rest) {
-      if ((operator === '&&') === (status === 0)) status = await this.executePipeline(pipeline, streams, true);
+      if ((operator === '&&') === (status === 0)) status = await this.executePipeline(pipeline, streams);
     }
     this.status = status;
     if (this.errexit && status !== 0 && !(andOr.rest.length > 0 && andOr.rest[andOr.rest.length - 1].operator === '||')) {
@@ -323,7 +325,7 @@ export class Shell {
     return status;
   }
 
-  private async executePipeline(pipeline: Pipeline, streams: Streams, _inAndOr: boolean): Promise<number> {
+  private async executePipeline(pipeline: Pipeline, streams: Streams): Promise<number> {
     let status: number;
     if (pipeline.commands.length === 1) {
       status = await this.executeCommand(pipeline.commands[0], streams);
@@ -494,15 +496,15 @@ export class Shell {
       streams.stderr(`${this.get('PS4') ?? '+ '}${shown}\n`);
     }
     const redirected = await this.redirect(command.redirections, streams, command);
-    if (!redirected) return (this.status = 1);
+    if (!redirected) return (this.status = this.flavor === 'dash' ? 2 : 1);
     if (argv.length === 0) {
       for (const [name, value] of assignments) this.setVariable(name, value);
       // A bare assignment's status is that of its last command substitution.
       return (this.status = substitutionStatus ?? 0);
     }
     const name = argv[0];
-    const fn = this.functions.get(name);
-    if (fn && !SPECIAL_BUILTINS.has(name)) return this.callFunction(fn, argv, redirected);
+    const definition = this.functions.get(name);
+    if (definition && !SPECIAL_BUILTINS.has(name)) return this.callFunction(definition, argv, redirected);
     const builtin = this.builtin(name);
     if (builtin) {
       // Assignments before a special builtin stay; before a regular one they are temporary.
@@ -593,7 +595,10 @@ export class Shell {
         };
         this.onChildInterrupted = check;
       });
-      return await Promise.race([done, interrupted]);
+      const status = await Promise.race([done, interrupted]);
+      // A program killed by Ctrl+C leaves the cursor after ^C: the shell ends the line.
+      if (!child.alive && status === 130) streams.stderr('\n');
+      return status;
     } finally {
       this.foreground = previous;
       this.onChildInterrupted = undefined;
@@ -602,6 +607,8 @@ export class Shell {
 
   private onChildInterrupted: (() => void) | undefined;
   private substitutionStatus: number | undefined;
+  /** The PATH the container started with: the only one the program table knows. */
+  private readonly initialPath: string | undefined;
   /** Whether the `-c` text or script ended with a newline (stdin lines always do). */
   private finalNewline = true;
   /** The first line of the text being parsed, to quote a line in bash's syntax errors. */
@@ -612,7 +619,8 @@ export class Shell {
   private startBackground(andOr: AndOrList, streams: Streams): void {
     const shell = this.cloneForSubshell();
     const pid = this.nextPid++;
-    const done = shell.executeAndOr({ ...andOr, background: false }, streams).catch((error: unknown) => {
+    // A background job starts a moment later than the command after it, as a forked process does.
+    const done = this.ctx.sleep(0).then(() => shell.executeAndOr({ ...andOr, background: false }, streams)).catch((error: unknown) => {
       if (error instanceof ExitRequest || error instanceof ExpansionError) return error.status;
       if (error instanceof LoopJump || error instanceof ReturnRequest) return shell.status;
       throw error;
@@ -702,6 +710,8 @@ export class Shell {
   }
 
   private async expandToFields(word: Word, streams: Streams): Promise<string[]> {
+    // "$@" with no positional parameters is no field at all, not an empty one.
+    if (this.positional.length === 0 && isQuotedAt(word)) return [];
     const pieces = await this.expandParts(word.parts, streams, false, true);
     const fields = this.splitFields(pieces);
     const result: string[] = [];
@@ -831,7 +841,7 @@ export class Shell {
       case '?': return String(this.status);
       case '$': return '1';
       case '#': return String(this.positional.length);
-      case '!': return this.lastBackgroundPid ? String(this.lastBackgroundPid) : this.flavor === 'bash' ? '' : '';
+      case '!': return this.lastBackgroundPid ? String(this.lastBackgroundPid) : '';
       case '-': return this.flavor === 'bash' ? 'hBc' : '';
       case '0': return this.arg0;
     }
@@ -986,14 +996,15 @@ export class Shell {
         if (target === '2' && fd === 1) { stdout = stderr; continue; }
         if (target === String(fd)) continue;
         if (operator === '<&' && target === '0' && fd === 0) continue;
-        streams.stderr(this.errorPrefix(command?.line ?? 1) + `${target}: Bad file descriptor\n`);
+        streams.stderr(this.flavor === 'ash' ? `${this.arg0}: dup2(${target},${fd}): Bad file descriptor\n` : this.errorPrefix(command?.line ?? 1) + `${target}: Bad file descriptor\n`);
         return undefined;
       }
       if (operator === '<') {
         if (target === '/dev/null') { readLine = async () => null; continue; }
         const entry = this.readFollowing(resolvePath(this.cwd, target));
         if (!entry || entry.type === 'dir') {
-          streams.stderr(this.cannotOpenMessage(target, command?.line ?? 1, entry ? 'Is a directory' : 'No such file'));
+          if (this.flavor === 'ash') streams.stderr(`${this.arg0}: can't open ${target}: ${entry ? 'Is a directory' : 'no such file'}\n`);
+          else streams.stderr(this.cannotOpenMessage(target, command?.line ?? 1, entry ? 'Is a directory' : 'No such file'));
           return undefined;
         }
         const lines = (entry.content ?? '').split('\n');
@@ -1111,7 +1122,7 @@ export class Shell {
         throw new ExitRequest(status);
       };
       case 'command': return async (args, streams, command) => this.command(args, streams, command);
-      case 'type': return async (args, streams) => this.type(args, streams);
+      case 'type': return async (args, streams, command) => this.type(args, streams, command);
       case 'trap': return async (args, streams) => this.trap(args, streams);
       case 'wait': return async () => this.wait();
       case 'kill': return async (args, streams, command) => this.kill(args, streams, command);
@@ -1277,14 +1288,15 @@ export class Shell {
 
   private async command(args: string[], streams: Streams, command: SimpleCommand): Promise<number> {
     if (args[0] === '-v' || args[0] === '-V') {
-      let status = 0;
+      let found = false;
       for (const name of args.slice(1)) {
         const kind = this.describe(name);
-        if (!kind) { status = 1; continue; }
+        if (!kind) continue;
+        found = true;
         if (args[0] === '-v') streams.stdout(`${kind.kind === 'file' ? kind.path : name}\n`);
         else streams.stdout(this.typeLine(name, kind));
       }
-      return status;
+      return found ? 0 : 1;
     }
     if (args.length === 0) return 0;
     const builtin = this.builtin(args[0]);
@@ -1292,14 +1304,14 @@ export class Shell {
     return this.runExternal(args, [], streams, command);
   }
 
-  private type(args: string[], streams: Streams): number {
+  private type(args: string[], streams: Streams, command: SimpleCommand): number {
     let status = 0;
     for (const name of args) {
       const kind = this.describe(name);
       if (!kind) {
-        streams.stderr(this.flavor === 'bash' ? `bash: type: ${name}: not found\n` : '');
-        if (this.flavor !== 'bash') streams.stdout(`${name}: not found\n`);
-        status = 1;
+        if (this.flavor === 'bash') streams.stderr(this.builtinErrorPrefix('type', command.line) + `${name}: not found\n`);
+        else streams.stdout(`${name}: not found\n`);
+        status = this.flavor === 'bash' ? 1 : 127;
         continue;
       }
       streams.stdout(this.typeLine(name, kind));
@@ -1481,7 +1493,8 @@ export class Shell {
     return this.builtinErrorPrefix(name, line) + `${text}\n`;
   }
 
-  private reportSyntax(problem: SyntaxProblem, source: string, streams: Streams): void {
+  private reportSyntax(reported: SyntaxProblem, source: string, streams: Streams): void {
+    let problem = reported;
     if (problem.kind === 'unsupported') {
       streams.stderr(notSimulatedMessage(problem.what));
       return;
@@ -1489,17 +1502,24 @@ export class Shell {
     const line = problem.line;
     if (this.flavor === 'dash') {
       const text = problem.kind === 'unexpected' ? `"${problem.token}" unexpected`
-        : problem.kind === 'endOfFile' ? `end of file unexpected${problem.expecting ? ` (expecting "${problem.expecting}")` : ''}`
-          : 'Unterminated quoted string';
+        : problem.kind === 'endOfFile' ? `end of file unexpected${problem.expecting ? ` (expecting ${problem.expecting === 'word' ? 'word' : `"${problem.expecting}"`})` : ''}`
+          : problem.kind === 'missing' ? (problem.what === '`' ? 'EOF in backquote substitution' : `Missing '${problem.what}'`)
+            : problem.kind === 'badForVariable' ? 'Bad for loop variable'
+              : 'Unterminated quoted string';
       streams.stderr(`${this.arg0}: ${line}: Syntax error: ${text}\n`);
       return;
     }
     if (this.flavor === 'ash') {
       const text = problem.kind === 'unexpected' ? `unexpected ${problem.token === 'newline' ? 'newline' : `"${problem.token}"`}`
-        : problem.kind === 'endOfFile' ? `unexpected end of file${problem.expecting ? ` (expecting "${problem.expecting}")` : ''}`
-          : 'unterminated quoted string';
+        : problem.kind === 'endOfFile' ? `unexpected end of file${problem.expecting ? ` (expecting ${problem.expecting === 'word' ? 'word' : `"${problem.expecting}"`})` : ''}`
+          : problem.kind === 'missing' ? (problem.what === '`' ? 'EOF in backquote substitution' : `missing '${problem.what}'`)
+            : problem.kind === 'badForVariable' ? 'bad for loop variable'
+              : 'unterminated quoted string';
       streams.stderr(`${this.arg0}: syntax error: ${text}\n`);
       return;
+    }
+    if (problem.kind === 'badForVariable' || (problem.kind === 'endOfFile' && problem.token)) {
+      problem = { kind: 'unexpected', token: problem.kind === 'badForVariable' ? problem.token : problem.token ?? '', line };
     }
     const where = this.mode === 'command' ? `${this.arg0}: -c: line ` : this.isInteractive ? 'bash: ' : `${this.arg0}: line `;
     const at = this.isInteractive ? '' : `${problem.kind === 'endOfFile' && !problem.expecting.startsWith(')') ? line + 0 : line}: `;
@@ -1511,6 +1531,8 @@ export class Shell {
         const text = lines[Math.max(0, line - this.sourceFirstLine)] ?? source;
         streams.stderr(`${where}${at}\`${text}'\n`);
       }
+    } else if (problem.kind === 'missing') {
+      streams.stderr(`${where}${at}unexpected EOF while looking for matching \`${problem.what === '))' ? ')' : problem.what}'\n`);
     } else if (problem.kind === 'endOfFile') {
       if (problem.expecting === ')' ) streams.stderr(`${where}${at}unexpected EOF while looking for matching \`)'\n`);
       else streams.stderr(`${where}${this.isInteractive ? '' : `${line + 1}: `}syntax error: unexpected end of file\n`);
@@ -1561,7 +1583,8 @@ export class Shell {
       const entry = this.readFollowing(path);
       if (entry && entry.type !== 'dir') return path;
     }
-    // Not among the files the lab knows: let the program table decide.
+    // Not among the files the lab knows: the program table decides, for the container's own PATH only.
+    if ((this.get('PATH') ?? '') !== (this.initialPath ?? '')) return undefined;
     return this.ctx.resolveProgram(name) ? name : undefined;
   }
 
@@ -1629,6 +1652,11 @@ export class Shell {
 
 /** An expanded piece of a word: text with how it may be split, or a forced field break ("$@"). */
 type Piece = { text: string; quoted: boolean; expanded: 'no' | 'split' | 'quoted' } | { fieldBreak: true };
+
+function isQuotedAt(word: Word): boolean {
+  const meaningful = word.parts.filter((p) => !(p.kind === 'literal' && p.text === ''));
+  return meaningful.length === 1 && meaningful[0].kind === 'parameter' && meaningful[0].name === '@' && meaningful[0].quoted && !meaningful[0].operator;
+}
 
 function isTildeStart(part: WordPart): boolean {
   return part.kind === 'literal' && !part.quoted && part.text.startsWith('~');

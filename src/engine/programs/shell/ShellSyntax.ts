@@ -17,12 +17,14 @@ export type WordPart =
   /** `$((...))` */
   | { kind: 'arithmetic'; expression: string; quoted: boolean };
 
+/** A word as written: its parts, expanded and joined later. */
 export interface Word {
   parts: WordPart[];
   /** The word as written, for messages and reserved-word checks. */
   raw: string;
 }
 
+/** `>file`, `2>&1`, `<file`, ... */
 export interface Redirection {
   /** The file descriptor redirected (1 for `>`, 0 for `<`, or the digit written). */
   fd: number;
@@ -30,11 +32,13 @@ export interface Redirection {
   target: Word;
 }
 
+/** `NAME=value` before a command name. */
 export interface Assignment {
   name: string;
   value: Word;
 }
 
+/** Assignments, words and redirections: `FOO=1 env >/dev/null`. */
 export interface SimpleCommand {
   kind: 'simple';
   assignments: Assignment[];
@@ -44,6 +48,7 @@ export interface SimpleCommand {
   line: number;
 }
 
+/** `if ...; then ...; elif ...; else ...; fi` */
 export interface IfCommand {
   kind: 'if';
   clauses: { condition: CommandList; body: CommandList }[];
@@ -52,6 +57,7 @@ export interface IfCommand {
   line: number;
 }
 
+/** `while`/`until ...; do ...; done` */
 export interface LoopCommand {
   kind: 'loop';
   /** `until` loops while the condition fails. */
@@ -62,6 +68,7 @@ export interface LoopCommand {
   line: number;
 }
 
+/** `for name in words; do ...; done` */
 export interface ForCommand {
   kind: 'for';
   variable: string;
@@ -72,6 +79,7 @@ export interface ForCommand {
   line: number;
 }
 
+/** `case word in pattern) ...;; esac` */
 export interface CaseCommand {
   kind: 'case';
   subject: Word;
@@ -80,6 +88,7 @@ export interface CaseCommand {
   line: number;
 }
 
+/** `{ ...; }` or `( ... )` */
 export interface GroupCommand {
   /** `{ list; }` runs in the shell itself; `( list )` in a subshell. */
   kind: 'group' | 'subshell';
@@ -96,13 +105,16 @@ export interface FunctionDefinition {
   line: number;
 }
 
+/** Any command of the grammar. */
 export type Command = SimpleCommand | IfCommand | LoopCommand | ForCommand | CaseCommand | GroupCommand | FunctionDefinition;
 
+/** `[!] command | command ...` */
 export interface Pipeline {
   negated: boolean;
   commands: Command[];
 }
 
+/** Pipelines joined by `&&` and `||`. */
 export interface AndOrList {
   first: Pipeline;
   rest: { operator: '&&' | '||'; pipeline: Pipeline }[];
@@ -110,6 +122,7 @@ export interface AndOrList {
   background: boolean;
 }
 
+/** and-or lists separated by `;`, `&` or newlines. */
 export type CommandList = AndOrList[];
 
 /**
@@ -119,10 +132,15 @@ export type CommandList = AndOrList[];
  */
 export type SyntaxProblem =
   | { kind: 'unexpected'; token: string; line: number }
-  | { kind: 'endOfFile'; expecting: string; line: number }
+  /** `token`: what bash, which reads a line at a time, reports instead (`newline`). */
+  | { kind: 'endOfFile'; expecting: string; line: number; token?: string }
   | { kind: 'unterminatedQuote'; quote: string; line: number }
+  /** `${` or `$((` never closed: dash and ash name what is missing. */
+  | { kind: 'missing'; what: string; line: number }
+  | { kind: 'badForVariable'; token: string; line: number }
   | { kind: 'unsupported'; what: string; line: number };
 
+/** A script that does not parse, with what the shells report. */
 export class ShellSyntaxError extends Error {
   constructor(readonly problem: SyntaxProblem) {
     super(problem.kind);
@@ -131,6 +149,6 @@ export class ShellSyntaxError extends Error {
 
   /** True when more input could complete the script. */
   get incomplete(): boolean {
-    return this.problem.kind === 'endOfFile' || this.problem.kind === 'unterminatedQuote';
+    return this.problem.kind === 'endOfFile' || this.problem.kind === 'unterminatedQuote' || this.problem.kind === 'missing';
   }
 }

@@ -113,7 +113,7 @@ export function evaluateArithmetic(expression: string, scope: ArithmeticScope): 
         continue;
       }
       const entry = operator === undefined ? undefined : BINARY[operator];
-      if (!entry || entry[0] <= minimum - 1 || entry[0] < minimum) break;
+      if (!entry || entry[0] < minimum) break;
       take();
       // ** is right-associative; the rest are left-associative.
       const right = parseExpression(operator === '**' ? entry[0] : entry[0] + 1);

@@ -175,7 +175,12 @@ class Lexer {
     const t = this.text;
     const after = t[this.pos + 1];
     if (t.startsWith('$((', this.pos)) {
-      const end = this.matchParens(this.pos + 3, 2);
+      let end: number;
+      try {
+        end = this.matchParens(this.pos + 3, 2);
+      } catch {
+        throw new ShellSyntaxError({ kind: 'missing', what: '))', line: this.line });
+      }
       const expression = t.slice(this.pos + 3, end - 1);
       this.pos = end + 1;
       return { kind: 'arithmetic', expression, quoted };
@@ -207,7 +212,7 @@ class Lexer {
         argument = { parts, raw: t.slice(start, this.pos) };
       }
       if (t[this.pos] !== '}') {
-        if (this.pos >= t.length) throw new ShellSyntaxError({ kind: 'endOfFile', expecting: '}', line: this.line });
+        if (this.pos >= t.length) throw new ShellSyntaxError({ kind: 'missing', what: '}', line: this.line });
         return this.badSubstitution(quoted);
       }
       this.pos++;
@@ -225,7 +230,7 @@ class Lexer {
   /** A `${...}` the shells reject when they expand it ("Bad substitution"), not when they parse it. */
   private badSubstitution(quoted: boolean): WordPart {
     const close = this.text.indexOf('}', this.pos);
-    if (close < 0) throw new ShellSyntaxError({ kind: 'endOfFile', expecting: '}', line: this.line });
+    if (close < 0) throw new ShellSyntaxError({ kind: 'missing', what: '}', line: this.line });
     const start = this.text.lastIndexOf('${', this.pos);
     const source = this.text.slice(start, close + 1);
     this.pos = close + 1;
@@ -236,7 +241,7 @@ class Lexer {
     let source = '';
     let i = this.pos + 1;
     for (;;) {
-      if (i >= this.text.length) throw new ShellSyntaxError({ kind: 'unterminatedQuote', quote: '`', line: this.line });
+      if (i >= this.text.length) throw new ShellSyntaxError({ kind: 'missing', what: '`', line: this.line });
       const c = this.text[i];
       if (c === '`') break;
       if (c === '\\' && '$`\\'.includes(this.text[i + 1] ?? '')) {
@@ -469,7 +474,7 @@ class Parser {
     const nameToken = this.lexer.next();
     if (nameToken.type !== 'word' || !NAME.test(nameToken.word.raw)) {
       if (nameToken.type === 'eof') throw new ShellSyntaxError({ kind: 'endOfFile', expecting: '', line: nameToken.line });
-      this.unexpected(nameToken);
+      throw new ShellSyntaxError({ kind: 'badForVariable', token: nameToken.type === 'op' ? nameToken.op : nameToken.type === 'word' ? nameToken.word.raw : 'newline', line: nameToken.line });
     }
     let items: Word[] | undefined;
     this.skipNewlines();
@@ -503,7 +508,7 @@ class Parser {
     const line = this.lexer.next().line;
     const subjectToken = this.lexer.next();
     if (subjectToken.type !== 'word') {
-      if (subjectToken.type === 'eof') throw new ShellSyntaxError({ kind: 'endOfFile', expecting: '', line: subjectToken.line });
+      if (subjectToken.type === 'eof' || subjectToken.type === 'newline') throw new ShellSyntaxError({ kind: 'endOfFile', expecting: 'word', line: subjectToken.line, token: 'newline' });
       this.unexpected(subjectToken);
     }
     this.skipNewlines();

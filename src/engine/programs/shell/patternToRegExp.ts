@@ -29,9 +29,9 @@ export function patternToRegExp(segments: readonly PatternSegment[], flags: { do
         let body = text.slice(i + 1, end);
         let negate = false;
         if (body.startsWith('!') || body.startsWith('^')) { negate = true; body = body.slice(1); }
-        const cls = body.replace(/\[:(alpha|digit|alnum|upper|lower|space|punct|xdigit):\]/g, (_, name: string) => CLASSES[name])
+        const characterClass = body.replace(/\[:(alpha|digit|alnum|upper|lower|space|punct|xdigit):\]/g, (_, name: string) => CLASSES[name])
           .replace(/[\\\]^]/g, (m) => `\\${m}`);
-        source += `[${negate ? '^' : ''}${cls}]`;
+        source += `[${negate ? '^' : ''}${characterClass}]`;
         special = true;
         i = end;
       } else if (c === '\\' && i + 1 < text.length) {
