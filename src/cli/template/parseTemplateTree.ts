@@ -7,6 +7,7 @@
  * Positions are JS string indexes; error messages turn them into Go's byte
  * offsets where Go shows them (execution errors, see GoTemplate).
  */
+import { goQuote } from './goFmt';
 import { TemplateError } from './TemplateError';
 
 // ---------------------------------------------------------------------------
@@ -86,9 +87,9 @@ function itemString(item: Item): string {
     return `<${item.value}>`;
   }
   if (utf8Length(item.value) > 10) {
-    return quoteGo(Array.from(item.value).slice(0, 10).join('')) + '...';
+    return goQuote(Array.from(item.value).slice(0, 10).join('')) + '...';
   }
-  return quoteGo(item.value);
+  return goQuote(item.value);
 }
 
 const encoder = new TextEncoder();
@@ -98,36 +99,6 @@ export function utf8Length(text: string): number {
   return encoder.encode(text).length;
 }
 
-/** Go's %q of a string (strconv.Quote), enough for error messages. */
-function quoteGo(text: string): string {
-  let out = '"';
-  for (const character of text) {
-    const code = character.codePointAt(0) as number;
-    switch (character) {
-      case '"':
-        out += '\\"';
-        continue;
-      case '\\':
-        out += '\\\\';
-        continue;
-      case '\n':
-        out += '\\n';
-        continue;
-      case '\r':
-        out += '\\r';
-        continue;
-      case '\t':
-        out += '\\t';
-        continue;
-    }
-    if (code < 0x20 || code === 0x7f) {
-      out += '\\x' + code.toString(16).padStart(2, '0');
-    } else {
-      out += character;
-    }
-  }
-  return out + '"';
-}
 
 /** Go's %#U: `U+0023 '#'`. */
 function formatRune(character: string): string {
@@ -528,13 +499,13 @@ function lex(input: string, breakOK: boolean, continueOK: boolean): Item[] {
 
   const lexNumber = (): State => {
     if (!scanNumber()) {
-      return errorf(`bad number syntax: ${quoteGo(input.slice(start, pos))}`);
+      return errorf(`bad number syntax: ${goQuote(input.slice(start, pos))}`);
     }
     const sign = peekRune();
     if (sign === '+' || sign === '-') {
       // Complex: 1+2i. No spaces, must end in 'i'.
       if (!scanNumber() || input[pos - 1] !== 'i') {
-        return errorf(`bad number syntax: ${quoteGo(input.slice(start, pos))}`);
+        return errorf(`bad number syntax: ${goQuote(input.slice(start, pos))}`);
       }
       emit('complex');
     } else {
@@ -831,7 +802,7 @@ function parseNumberLiteral(text: string, type: ItemType): NumberValue {
     const float = parseGoFloat(text);
     if (float !== undefined) {
       if (!/[.eEpP]/.test(text)) {
-        throw new LiteralError(`integer overflow: ${quoteGo(text)}`);
+        throw new LiteralError(`integer overflow: ${goQuote(text)}`);
       }
       number.isFloat = true;
       number.float = float;
@@ -846,7 +817,7 @@ function parseNumberLiteral(text: string, type: ItemType): NumberValue {
     }
   }
   if (!number.isInt && !number.isUint && !number.isFloat) {
-    throw new LiteralError(`illegal number syntax: ${quoteGo(text)}`);
+    throw new LiteralError(`illegal number syntax: ${goQuote(text)}`);
   }
   return number;
 }
@@ -1028,7 +999,7 @@ export function nodeString(node: Node): string {
       return out + '{{end}}';
     }
     case 'template':
-      return node.pipe === undefined ? `{{template ${quoteGo(node.name)}}}` : `{{template ${quoteGo(node.name)} ${nodeString(node.pipe)}}}`;
+      return node.pipe === undefined ? `{{template ${goQuote(node.name)}}}` : `{{template ${goQuote(node.name)} ${nodeString(node.pipe)}}}`;
     case 'break':
       return '{{break}}';
     case 'continue':
@@ -1221,7 +1192,7 @@ class Parser {
       return;
     }
     if (!isEmptyTree(tree.root)) {
-      this.errorf(`template: multiple definition of template ${quoteGo(tree.name)}`);
+      this.errorf(`template: multiple definition of template ${goQuote(tree.name)}`);
     }
   }
 
@@ -1522,7 +1493,7 @@ class Parser {
       case 'number':
       case 'nil':
       case 'dot':
-        this.errorf(`unexpected . after term ${quoteGo(nodeString(node))}`);
+        this.errorf(`unexpected . after term ${goQuote(nodeString(node))}`);
         break;
       default:
         return chain;
@@ -1534,7 +1505,7 @@ class Parser {
     switch (token.type) {
       case 'identifier':
         if (!this.hasFunction(token.value)) {
-          this.errorf(`function ${quoteGo(token.value)} not defined`);
+          this.errorf(`function ${goQuote(token.value)} not defined`);
         }
         return { type: 'identifier', pos: token.pos, tree: this.tree, name: token.value };
       case 'dot':
@@ -1572,7 +1543,7 @@ class Parser {
   private useVariable(pos: number, name: string): VariableNode {
     const variable = this.newVariable(pos, name);
     if (!this.vars.includes(variable.ident[0])) {
-      this.errorf(`undefined variable ${quoteGo(variable.ident[0])}`);
+      this.errorf(`undefined variable ${goQuote(variable.ident[0])}`);
     }
     return variable;
   }
