@@ -57,7 +57,8 @@ async function attachAndStart(ctx: CommandContext, id: string, tty: boolean, att
     } catch {
       // The container is already gone.
     }
-    if (interrupts >= DETACH_AFTER_INTERRUPTS) letGo?.();
+    // With a TTY, Ctrl+C is the container's to handle (its shell prompts again); never let go.
+    if (!tty && interrupts >= DETACH_AFTER_INTERRUPTS) letGo?.();
   });
   try {
     const exited = engine.containerWait(id, 'next-exit');
