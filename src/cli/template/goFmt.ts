@@ -7,6 +7,7 @@
  * Not simulated: `%p`, `%#v` beyond quoting strings, `%x` of floats, and the
  * addresses Go prints for pointers nested inside other values.
  */
+import { goQuote, isPrintable } from '../../engine/util/goQuote';
 import {
   GO_TYPE,
   GoComplex,
@@ -77,62 +78,7 @@ function pad(text: string, directive: Directive, zeroAllowed = true): string {
   return (directive.zero && zeroAllowed ? '0' : ' ').repeat(missing) + text;
 }
 
-/** Go's unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-function isPrintable(character: string): boolean {
-  return character === ' ' || /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(character);
-}
-
-/** Go's strconv.Quote (or QuoteToASCII when `asciiOnly`) for a string or rune. */
-export function goQuote(text: string, quote: '"' | "'" = '"', asciiOnly = false): string {
-  let out = quote;
-  for (const character of text) {
-    const code = character.codePointAt(0) as number;
-    if (character === quote || character === '\\') {
-      out += '\\' + character;
-      continue;
-    }
-    if (code >= 0xd800 && code <= 0xdfff) {
-      // A lone surrogate is what Go would see as invalid UTF-8: it prints the replacement rune.
-      out += asciiOnly ? '\\ufffd' : '\ufffd';
-      continue;
-    }
-    if (code < 0x80 ? code >= 0x20 && code !== 0x7f : isPrintable(character) && !asciiOnly) {
-      out += character;
-      continue;
-    }
-    switch (character) {
-      case '\x07':
-        out += '\\a';
-        continue;
-      case '\b':
-        out += '\\b';
-        continue;
-      case '\f':
-        out += '\\f';
-        continue;
-      case '\n':
-        out += '\\n';
-        continue;
-      case '\r':
-        out += '\\r';
-        continue;
-      case '\t':
-        out += '\\t';
-        continue;
-      case '\v':
-        out += '\\v';
-        continue;
-    }
-    if (code < 0x20 || code === 0x7f) {
-      out += '\\x' + code.toString(16).padStart(2, '0');
-    } else if (code < 0x10000) {
-      out += '\\u' + code.toString(16).padStart(4, '0');
-    } else {
-      out += '\\U' + code.toString(16).padStart(8, '0');
-    }
-  }
-  return out + quote;
-}
+export { goQuote };
 
 /** Go's strconv.CanBackquote: no control characters other than tab, no backquote. */
 function canBackquote(text: string): boolean {
