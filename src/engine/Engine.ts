@@ -648,7 +648,8 @@ export class Engine {
   private startProcess(record: ContainerRecord, resumed: boolean): void {
     const argv = [record.path, ...record.args];
     const pathEnv = (record.config.Env.find((e) => e.startsWith('PATH=')) ?? 'PATH=').slice(5);
-    const program = findProgram(record.family, record.image, record.path, pathEnv);
+    // Programs know an image by its ID, so a re-tagged image (`docker tag nginx:1.28.0 web:v1`) runs the same programs.
+    const program = findProgram(record.family, record.imageId, record.path, pathEnv);
     if (!program) {
       const reason = record.path.includes('/')
         ? `exec: "${record.path}": stat ${record.path}: no such file or directory`
@@ -680,7 +681,7 @@ export class Engine {
     if (!resumed) record.startCount++;
     // Built on first use: most processes (nginx, sleep) never read a file.
     let rootfs: ReturnType<typeof buildRootFs> | undefined;
-    const files = () => (rootfs ??= buildRootFs(record.family, record.image, { hostname: record.config.Hostname, env: record.config.Env, ipAddress: ip }));
+    const files = () => (rootfs ??= buildRootFs(record.family, record.imageId, { hostname: record.config.Hostname, env: record.config.Env, ipAddress: ip }));
     const process = new ContainerProcess(program, {
       argv,
       env: [...record.config.Env, `HOSTNAME=${record.config.Hostname}`, 'HOME=/root'].filter(uniqueKeys()),
@@ -690,7 +691,7 @@ export class Engine {
       interactive: !!record.config.OpenStdin,
       host: this.host,
       family: record.family,
-      imageReference: record.image,
+      imageReference: record.imageId,
       previousStarts,
       resumed,
       startedAt: record.state.startedAt,
@@ -698,7 +699,7 @@ export class Engine {
       write: (stream, text) => this.appendOutput(record, stream, text),
       readFile: (path) => files().readFile(path),
       readDir: (path) => files().readDir(path),
-      resolveProgram: (name) => findProgram(record.family, record.image, name, pathEnv),
+      resolveProgram: (name) => findProgram(record.family, record.imageId, name, pathEnv),
     });
     this.processes.set(record.id, process);
     if (!resumed) this.emit('container', 'start', record.id, this.containerAttributes(record));

@@ -64,7 +64,10 @@ export interface ProcessContext {
   readonly host: HostInfo;
   /** The image family: decides which programs and files exist. */
   readonly family: BaseFamily;
-  /** `repository:tag` of the container's image, e.g. `nginx:1.28.0`. */
+  /**
+   * The container's image: the engine passes its ID (`sha256:...`), which stays the same
+   * whatever tags point at it; a `repository:tag` works too (tests use one).
+   */
   readonly imageReference: string;
   /** How many times this container has been started before (nginx's entrypoint says less on a restart). */
   readonly previousStarts: number;

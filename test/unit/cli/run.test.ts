@@ -80,3 +80,15 @@ suite('docker run', () => {
     assert.match(t.stderr, /not simulated in Docker Lab/);
   });
 });
+
+suite('docker run: images under other names', () => {
+  test('a re-tagged image runs the same programs as the original', async () => {
+    const lab = new TestLab();
+    await lab.ok('pull', '-q', 'nginx:1.28.0');
+    await lab.ok('tag', 'nginx:1.28.0', 'myweb:v1');
+    await lab.ok('run', '-d', '-p', '8080:80', '--name', 'web', 'myweb:v1');
+    assert.strictEqual(await lab.ok('ps', '--format', '{{.Image}} {{.Status}}'), 'myweb:v1 Up Less than a second\n');
+    assert.strictEqual(lab.engine.hostHttpRequest(8080, { method: 'GET', path: '/', headers: {} })?.status, 200);
+    assert.strictEqual((await lab.docker('run', '--rm', '34e04bb6b4bb', 'nginx', '-v')).stderr, 'nginx version: nginx/1.28.0\n');
+  });
+});
