@@ -8,7 +8,7 @@ import { LineEditor } from './LineEditor';
 import { readKey, type Key } from './readKey';
 import type { HistoryStore, ShellHost } from './ShellHost';
 import {
-  expandWords, expandWordWhole, parseCommandLine, UNTERMINATED_QUOTE_MESSAGE,
+  commandKey, expandWords, expandWordWhole, parseCommandLine, UNTERMINATED_QUOTE_MESSAGE,
   type IncompleteReason, type ParameterLookup, type ParsedCommand,
 } from './tokenize';
 
@@ -521,6 +521,9 @@ export class LabShell {
 
   // ---- running commands ----------------------------------------------------
 
+  /** Where the standard output of commands goes while a `$(...)` runs. */
+  private capture: string[] | undefined;
+
   /** Parses and runs one complete command line: the one path shared by the terminal and batch mode. */
   private async executeLine(text: string): Promise<'done' | 'abandoned' | 'syntax-error'> {
     const parsed = parseCommandLine(text);
@@ -540,11 +543,19 @@ export class LabShell {
   }
 
   private async executeCommands(commands: readonly ParsedCommand[]): Promise<'done' | 'abandoned'> {
-    const lookup: ParameterLookup = (name) => this.parameter(name);
+    const outputs = new Map<string, string>();
+    const lookup: ParameterLookup = (name) => outputs.get(name) ?? this.parameter(name);
     for (const command of commands) {
       if (command.connector === '&&' && this.status !== 0) continue;
       if (command.connector === '||' && this.status === 0) continue;
       const words = command.words;
+      // `$(...)` runs first, its output captured (`docker rm -f $(docker ps -aq)`).
+      for (const part of words.flatMap((word) => word.parts)) {
+        if (part.kind !== 'command' || outputs.has(commandKey(part.text))) continue;
+        const captured = await this.captureOutput(part.text);
+        if (captured === undefined) return 'abandoned';
+        outputs.set(commandKey(part.text), captured);
+      }
       let index = 0;
       const assignments: [string, string][] = [];
       while (index < words.length && words[index].assignment !== undefined) {
@@ -588,7 +599,39 @@ export class LabShell {
     return 'done';
   }
 
+  /**
+   * Runs a `$(...)` command line with its standard output captured (its errors still reach
+   * the terminal), as a shell does; trailing newlines are dropped. Undefined when abandoned.
+   */
+  private async captureOutput(text: string): Promise<string | undefined> {
+    const parsed = parseCommandLine(text);
+    if (parsed.status !== 'complete') {
+      this.writeError(`${parsed.status === 'error' ? parsed.message : incompleteMessage(parsed.reason)}\n`);
+      return '';
+    }
+    const outer = this.capture;
+    const buffer: string[] = [];
+    this.capture = buffer;
+    try {
+      if (await this.executeCommands(parsed.commands) === 'abandoned') return undefined;
+    } finally {
+      this.capture = outer;
+    }
+    return buffer.join('').replace(/\n+$/, '');
+  }
+
   private ioFor(command: RunningCommand): CommandIO {
+    const capture = this.capture;
+    if (capture) {
+      return {
+        stdout: { write: (text) => { if (!command.abandoned) capture.push(text); } },
+        stderr: { write: (text) => this.commandOutput(command, text) },
+        stdin: { readLine: async () => null },
+        isTTY: false,
+        columns: 80,
+        onInterrupt: command.interrupt.event,
+      };
+    }
     const columns = () => this.columns;
     if (this.mode === 'batch') {
       const stdin = this.batchStdin;

@@ -22,6 +22,8 @@
 export type WordPart =
   | { readonly kind: 'literal'; readonly text: string; readonly quoted: boolean }
   | { readonly kind: 'parameter'; readonly name: string; readonly quoted: boolean }
+  /** `$(command)`: replaced by what the command prints; the lookup answers for the key `$(command)`. */
+  | { readonly kind: 'command'; readonly text: string; readonly quoted: boolean }
   /** An unquoted `~` at the start of a word: the home directory. */
   | { readonly kind: 'home' };
 
@@ -99,8 +101,44 @@ const NOT_SIMULATED: Readonly<Record<string, string>> = {
   '&': 'background jobs (&) are',
   '(': 'subshells ( ) are',
   ')': 'subshells ( ) are',
-  '`': 'command substitution is',
+  '`': 'backquotes (`...`) are',
 };
+
+/** The index of the `)` closing a `$(` whose inside starts at `from`, skipping quoted text; -1 if none. */
+function matchingParenthesis(text: string, from: number): number {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+    } else if (c === "'") {
+      const end = text.indexOf("'", i + 1);
+      if (end < 0) return -1;
+      i = end;
+    } else if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      if (j >= text.length) return -1;
+      i = j;
+    } else if (c === '(') {
+      depth++;
+    } else if (c === ')') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** The lookup key under which a `$(command)`'s output is found. */
+export function commandKey(command: string): string {
+  return `$(${command})`;
+}
+
+/** What a parameter or command part expands to. */
+function partValue(part: Extract<WordPart, { kind: 'parameter' | 'command' }>, lookup: ParameterLookup): string {
+  return (part.kind === 'parameter' ? lookup(part.name) : lookup(commandKey(part.text))) ?? '';
+}
 
 function notSimulated(what: string): ParseResult {
   return { status: 'error', kind: 'not-simulated', message: `docker-lab: ${what} not simulated in Docker Lab` };
@@ -155,7 +193,14 @@ export function parseCommandLine(text: string): ParseResult {
       parts.push({ kind: 'parameter', name: inside, quoted });
       return close + 1;
     }
-    if (next === '(') return notSimulated(NOT_SIMULATED['`']);
+    if (next === '(') {
+      if (text[i + 2] === '(') return notSimulated('arithmetic expansion $(( )) is');
+      const close = matchingParenthesis(text, i + 2);
+      if (close < 0) return { status: 'incomplete', reason: 'quote' };
+      parts ??= [];
+      parts.push({ kind: 'command', text: text.slice(i + 2, close), quoted });
+      return close + 1;
+    }
     if (next !== undefined && SPECIAL_PARAMETER.test(next)) {
       parts ??= [];
       parts.push({ kind: 'parameter', name: next, quoted });
@@ -281,7 +326,7 @@ export function expandWordWhole(word: Word, lookup: ParameterLookup): string {
   for (const part of word.parts) {
     if (part.kind === 'literal') text += part.text;
     else if (part.kind === 'home') text += lookup('HOME') ?? '~';
-    else text += lookup(part.name) ?? '';
+    else text += partValue(part, lookup);
   }
   return text;
 }
@@ -298,10 +343,10 @@ function expandWord(word: Word, lookup: ParameterLookup): string[] {
       current += lookup('HOME') ?? '~';
       started = true;
     } else if (part.quoted) {
-      current += lookup(part.name) ?? '';
+      current += partValue(part, lookup);
       started = true;
     } else {
-      const value = lookup(part.name) ?? '';
+      const value = partValue(part, lookup);
       if (value === '') continue;
       const pieces = value.split(/[ \t\n]+/);
       pieces.forEach((piece, index) => {

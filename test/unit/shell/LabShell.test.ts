@@ -497,6 +497,19 @@ suite('LabShell: batch mode (runScript), the non-TTY runner', () => {
     return { status, stdout, stderr, host, remaining: queue };
   }
 
+  test('$(...) runs first and its output becomes words: docker rm -f $(docker ps -aq)', async () => {
+    const result = await runBatch(['docker rm -f $(docker ps -aq)', 'echo "[$(docker ps -aq)]"'], (host) => {
+      host.behaviour = (argv, io) => {
+        if (argv.join(' ') === 'ps -aq') io.stdout.write('aaa\nbbb\n');
+        return 0;
+      };
+    });
+    assert.deepStrictEqual(result.host.calls.map((c) => c.argv.join(' ')), ['ps -aq', 'rm -f aaa bbb', 'ps -aq']);
+    // The captured command does not see a terminal.
+    assert.strictEqual(result.host.calls[0].isTTY, false);
+    assert.strictEqual(result.stdout, '[aaa\nbbb]\n');
+  });
+
   test('prints exactly what the commands print: no prompt, no echo, LF line ends; status of the last', async () => {
     const result = await runBatch(['echo hello', 'docker ps -a', '# a comment', '', 'false']);
     assert.strictEqual(result.stdout, 'hello\ndocker ps -a\n');

@@ -83,9 +83,9 @@ suite('tokenize', () => {
     ['docker logs web 2>&1', 'docker-lab: redirections (<, >) are not simulated in Docker Lab'],
     ['docker run nginx &', 'docker-lab: background jobs (&) are not simulated in Docker Lab'],
     ['(docker ps)', 'docker-lab: subshells ( ) are not simulated in Docker Lab'],
-    ['echo $(docker ps -q)', 'docker-lab: command substitution is not simulated in Docker Lab'],
-    ['echo `docker ps -q`', 'docker-lab: command substitution is not simulated in Docker Lab'],
-    ['echo "`date`"', 'docker-lab: command substitution is not simulated in Docker Lab'],
+    ['echo `docker ps -q`', 'docker-lab: backquotes (`...`) are not simulated in Docker Lab'],
+    ['echo "`date`"', 'docker-lab: backquotes (`...`) are not simulated in Docker Lab'],
+    ['echo $((1 + 1))', 'docker-lab: arithmetic expansion $(( )) is not simulated in Docker Lab'],
     ['echo ${A', 'docker-lab: ${A: bad substitution'],
     ['echo ${A-b}', 'docker-lab: ${A-b}: bad substitution'],
   ];
@@ -95,6 +95,15 @@ suite('tokenize', () => {
       assert.deepStrictEqual(tokenize(line, {}), { status: 'error', kind, message });
     });
   }
+
+  test('$(...) is one part the lookup answers under its key; unquoted output splits into words, quoted stays one', () => {
+    const outputs: Record<string, string> = { '$(docker ps -q)': 'abc\ndef', '$(echo ")" (x))': 'odd' };
+    assert.deepStrictEqual(tokenize('docker rm -f $(docker ps -q)', outputs), { status: 'complete', commands: [{ argv: ['docker', 'rm', '-f', 'abc', 'def'], connector: ';' }] });
+    assert.deepStrictEqual(tokenize('echo "$(docker ps -q)"', outputs), { status: 'complete', commands: [{ argv: ['echo', 'abc\ndef'], connector: ';' }] });
+    // Quotes and nested parentheses inside do not end it early.
+    assert.deepStrictEqual(tokenize('echo $(echo ")" (x))!', outputs), { status: 'complete', commands: [{ argv: ['echo', 'odd!'], connector: ';' }] });
+    assert.deepStrictEqual(tokenize('echo $(docker ps', {}), { status: 'incomplete', reason: 'quote' });
+  });
 
   test('quoted operators are plain text', () => {
     const result = tokenize("echo '|' \"&&\" \\; '>'", {});
