@@ -94,6 +94,12 @@ export class Registry {
       && (image.tag === tagOrDigest || image.indexDigest === tagOrDigest || image.manifestDigest === tagOrDigest));
   }
 
+  /** The image whose ID starts with `hex` (12 to 64 hex digits, `sha256:` optional). */
+  byImageId(hex: string): RemoteImage | undefined {
+    const digits = hex.replace(/^sha256:/, '');
+    return this.images.find((image) => image.imageId.slice('sha256:'.length).startsWith(digits));
+  }
+
   hasRepository(path: string): boolean {
     return this.images.some((image) => image.path === path);
   }
@@ -107,6 +113,9 @@ export class Registry {
     return this.images;
   }
 }
+
+/** The official images of data/images.json, for code that reads them without an engine at hand. */
+export const OFFICIAL_IMAGES = new Registry();
 
 /** `library/nginx` -> `nginx`; other paths stay as they are. */
 export function familiarPath(path: string): string {

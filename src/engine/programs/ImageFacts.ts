@@ -1,17 +1,6 @@
-import imagesData from '../data/images.json';
-import type { BaseFamily } from '../Registry';
-
-/** The parts of an images.json record the simulated programs read. */
-interface ImageRecordFacts {
-  repository: string;
-  tag: string;
-  indexDigest: string;
-  manifestDigest: string;
-  imageId: string;
-  env: string[];
-  labels: Record<string, string>;
-  history: { created: string; createdBy: string }[];
-}
+import { OFFICIAL_IMAGES, familiarPath } from '../Registry';
+import type { BaseFamily, RemoteImage } from '../Registry';
+import { parseNormalizedNamed } from '../util/reference';
 
 /** The distribution an image's root filesystem comes from (what /etc/os-release describes). */
 export type Distribution =
@@ -40,8 +29,6 @@ export interface ImageFacts {
   distribution: Distribution;
 }
 
-const records = imagesData as unknown as ImageRecordFacts[];
-
 /**
  * Facts about the image a container runs, from the real metadata in
  * data/images.json. `imageReference` is what the container was created from:
@@ -61,7 +48,7 @@ export function imageFacts(family: BaseFamily, imageReference: string): ImageFac
     };
   }
   const env = new Map<string, string>();
-  for (const entry of record.env) {
+  for (const entry of record.config.Env) {
     const equals = entry.indexOf('=');
     if (equals > 0) env.set(entry.slice(0, equals), entry.slice(equals + 1));
   }
@@ -69,7 +56,7 @@ export function imageFacts(family: BaseFamily, imageReference: string): ImageFac
   const runs = record.history.filter((entry) => /^(# ARGS:[^\n]*\n)?RUN /.test(entry.createdBy));
   const installed = runs[runs.length - 1]?.created ?? created;
   return {
-    repository: record.repository,
+    repository: familiarPath(record.path),
     tag: record.tag,
     env,
     created,
@@ -78,34 +65,22 @@ export function imageFacts(family: BaseFamily, imageReference: string): ImageFac
   };
 }
 
-function findRecord(imageReference: string): ImageRecordFacts | undefined {
+/** The official image a reference names: an image ID (full or short), or a name with a tag or digest. */
+function findRecord(imageReference: string): RemoteImage | undefined {
   const text = imageReference.trim();
-  // An image id (full, short, with or without `sha256:`) or a digest.
-  const hex = /^(?:sha256:)?([0-9a-f]{12,64})$/.exec(text)?.[1];
-  if (hex) {
-    const byId = records.find((r) => r.imageId.slice('sha256:'.length).startsWith(hex));
+  if (/^(?:sha256:)?[0-9a-f]{12,64}$/.test(text)) {
+    const byId = OFFICIAL_IMAGES.byImageId(text);
     if (byId) return byId;
   }
-  let name = text;
-  let digest = '';
-  const at = name.indexOf('@');
-  if (at >= 0) {
-    digest = name.slice(at + 1);
-    name = name.slice(0, at);
+  try {
+    const ref = parseNormalizedNamed(text);
+    return ref.domain === 'docker.io' ? OFFICIAL_IMAGES.resolve(ref.path, ref.digest ?? ref.tag ?? 'latest') : undefined;
+  } catch {
+    return undefined;
   }
-  let tag = '';
-  const colon = name.lastIndexOf(':');
-  if (colon > name.lastIndexOf('/')) {
-    tag = name.slice(colon + 1);
-    name = name.slice(0, colon);
-  }
-  name = name.replace(/^(docker\.io|index\.docker\.io|registry-1\.docker\.io)\//, '').replace(/^library\//, '');
-  const candidates = records.filter((r) => r.repository === name);
-  if (digest) return candidates.find((r) => r.indexDigest === digest || r.manifestDigest === digest);
-  return candidates.find((r) => r.tag === (tag || 'latest'));
 }
 
-function distributionOf(family: BaseFamily, record: ImageRecordFacts): Distribution {
+function distributionOf(family: BaseFamily, record: RemoteImage): Distribution {
   const base = record.history[0]?.createdBy ?? '';
   switch (family) {
     case 'alpine': {
@@ -115,7 +90,7 @@ function distributionOf(family: BaseFamily, record: ImageRecordFacts): Distribut
     case 'debian':
       return { id: 'debian', codename: base.includes("'bookworm'") ? 'bookworm' : 'trixie' };
     case 'ubuntu': {
-      const labelled = record.labels['org.opencontainers.image.version'] ?? record.tag;
+      const labelled = record.config.Labels?.['org.opencontainers.image.version'] ?? record.tag;
       return { id: 'ubuntu', version: labelled.startsWith('24.04') ? '24.04' : '26.04' };
     }
     case 'busybox':
