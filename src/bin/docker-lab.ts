@@ -9,10 +9,10 @@
  * Every mode goes through LabShell: the same parser, builtins and commands;
  * only the interactive one has a prompt and line editing.
  */
-import * as fs from 'node:fs';
 import type { InputSource } from '../cli/CommandIO';
 import type { EngineOptions } from '../engine/Engine';
 import packageJson from '../../package.json';
+import { loadStateFile, saveStateFile } from '../persistence/stateFile';
 
 /** What the command line asked for. */
 export type Invocation =
@@ -62,37 +62,9 @@ export function parseArguments(argv: readonly string[]): Invocation {
   return { kind: 'run', command, stateFile };
 }
 
-/**
- * Loads a state file with `restore`. A missing file is a fresh lab. A file
- * that cannot be read back (not JSON, not a Docker Lab state, written by a
- * newer Docker Lab) is kept aside as `FILE.corrupt-<timestamp>`, the learner is
- * told on `warn`, and the lab starts empty (undefined).
- */
-export function loadStateFile<T>(file: string, restore: (json: unknown) => T, warn: (message: string) => void,
-  now: Date = new Date()): T | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  try {
-    return restore(JSON.parse(text));
-  } catch (error) {
-    const aside = `${file}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
-    fs.renameSync(file, aside);
-    const reason = error instanceof SyntaxError ? 'it is not valid JSON' : error instanceof Error ? error.message : String(error);
-    warn(`docker-lab: cannot load the lab state from ${file} (${reason}); moved it to ${aside} and started an empty lab\n`);
-    return undefined;
-  }
-}
-
-/** Writes `snapshot` to `file` atomically: a temporary file in the same directory, then a rename over the old one. */
-export function saveStateFile(file: string, snapshot: unknown): void {
-  const temporary = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(temporary, JSON.stringify(snapshot) + '\n');
-  fs.renameSync(temporary, file);
+/** What docker-lab says when a state file was set aside. */
+export function setAsideMessage(file: string, aside: string, reason: string): string {
+  return `docker-lab: cannot load the lab state from ${file} (${reason}); moved it to ${aside} and started an empty lab\n`;
 }
 
 /**
@@ -187,9 +159,13 @@ async function main(argv: readonly string[]): Promise<void> {
 
   const engineOptions: EngineOptions = {};
   const stateFile = invocation.stateFile;
-  const engine = (stateFile !== undefined
-    ? loadStateFile(stateFile, (json) => Engine.restore(json, engineOptions), (message) => process.stderr.write(message))
-    : undefined) ?? new Engine(engineOptions);
+  let restored: InstanceType<typeof Engine> | undefined;
+  if (stateFile !== undefined) {
+    const loaded = loadStateFile(stateFile, (json) => Engine.restore(json, engineOptions));
+    if (loaded.kind === 'loaded') restored = loaded.value;
+    if (loaded.kind === 'set-aside') process.stderr.write(setAsideMessage(stateFile, loaded.aside, loaded.reason));
+  }
+  const engine = restored ?? new Engine(engineOptions);
   const save = () => {
     if (stateFile === undefined) return;
     try {

@@ -553,10 +553,20 @@ export class Engine {
     }
   }
 
-  /** The layers of an image, bottom first (for the Images view and the layer inspector). */
-  imageLayers(name: string): Layer[] {
+  /**
+   * The layers of an image, bottom first, each with the history entry that
+   * made it (for the Images view and the layer inspector). Not an API call:
+   * the daemon has no endpoint for this pairing; `docker history` shows it.
+   */
+  imageLayers(name: string): ImageLayer[] {
     const image = this.findImage(name);
-    return image.layers.map((c) => this.images.layer(c)).filter((l): l is Layer => l !== undefined);
+    const makers = image.history.filter((h) => !h.emptyLayer);
+    return image.layers.flatMap((chainId, index) => {
+      const layer = this.images.layer(chainId);
+      if (layer === undefined) return [];
+      const maker = makers[index];
+      return [{ ...layer, createdBy: maker?.createdBy ?? '', created: maker?.created ?? image.created }];
+    });
   }
 
   // ---------------------------------------------------------------- containers
@@ -1424,6 +1434,15 @@ export class Engine {
     return engine;
   }
 
+  /**
+   * Empties the lab: every container is killed and removed, every image
+   * deleted, the event log cleared. Not an API call (Docker has none); what
+   * "Reset Lab" does.
+   */
+  reset(): void {
+    this.importState({ images: [], layers: [], containers: [], events: [], nextPid: 2000 });
+  }
+
   /** The engine's whole state as plain JSON (see snapshot.ts for the schema). */
   exportState(): EngineState {
     return {
@@ -1472,6 +1491,14 @@ export class Engine {
     this.changed('containers');
     this.changed('images');
   }
+}
+
+/** A layer of an image with the history entry that made it. */
+export interface ImageLayer extends Layer {
+  /** The instruction, as `docker history --no-trunc` shows it (`RUN /bin/sh -c apt-get ...`). */
+  createdBy: string;
+  /** ISO time the layer was made. */
+  created: string;
 }
 
 /** The engine's state in plain data. */

@@ -178,6 +178,11 @@ export class LabShell {
     return this.status;
   }
 
+  /** True while a command line runs (what is typed now is typed ahead, or read by the command). */
+  get isBusy(): boolean {
+    return this.state === 'running';
+  }
+
   /** The history, oldest first. */
   get historyEntries(): readonly string[] {
     return this.history;

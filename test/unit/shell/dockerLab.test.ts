@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { loadStateFile, parseArguments, saveStateFile, StreamLines } from '../../../src/bin/docker-lab';
+import { parseArguments, StreamLines } from '../../../src/bin/docker-lab';
 
 /** The compiled CLI next to this compiled test (out/test/unit/shell → out/src/bin). */
 const BIN = path.resolve(__dirname, '../../../src/bin/docker-lab.js');
@@ -37,50 +37,6 @@ suite('docker-lab: arguments', () => {
       assert.deepStrictEqual(parseArguments(argv), expected);
     });
   }
-});
-
-suite('docker-lab: the state file', () => {
-  const now = new Date(Date.UTC(2026, 10, 24, 9, 30, 0));
-
-  test('a missing file is a fresh lab, said nothing about', () => {
-    const warnings: string[] = [];
-    const file = path.join(temporaryDirectory(), 'lab.json');
-    assert.strictEqual(loadStateFile(file, () => 'restored', (m) => warnings.push(m)), undefined);
-    assert.deepStrictEqual(warnings, []);
-  });
-
-  test('a saved snapshot comes back through restore, and saving leaves no temporary file', () => {
-    const directory = temporaryDirectory();
-    const file = path.join(directory, 'lab.json');
-    saveStateFile(file, { schemaVersion: 1, state: { containers: [] } });
-    assert.deepStrictEqual(fs.readdirSync(directory), ['lab.json']);
-    const restored = loadStateFile(file, (json) => json, () => assert.fail('no warning expected'));
-    assert.deepStrictEqual(restored, { schemaVersion: 1, state: { containers: [] } });
-  });
-
-  test('a file that is not JSON is moved aside and the learner is told', () => {
-    const directory = temporaryDirectory();
-    const file = path.join(directory, 'lab.json');
-    fs.writeFileSync(file, '{ half a file');
-    const warnings: string[] = [];
-    assert.strictEqual(loadStateFile(file, () => 'restored', (m) => warnings.push(m), now), undefined);
-    const aside = `${file}.corrupt-2026-11-24T09-30-00-000Z`;
-    assert.deepStrictEqual(fs.readdirSync(directory), [path.basename(aside)]);
-    assert.strictEqual(fs.readFileSync(aside, 'utf8'), '{ half a file');
-    assert.deepStrictEqual(warnings, [`docker-lab: cannot load the lab state from ${file} (it is not valid JSON); moved it to ${aside} and started an empty lab\n`]);
-  });
-
-  test('a file restore refuses (a newer schema) is moved aside with restore\'s reason', () => {
-    const file = path.join(temporaryDirectory(), 'lab.json');
-    fs.writeFileSync(file, '{"schemaVersion": 99}');
-    const warnings: string[] = [];
-    const result = loadStateFile(file, () => {
-      throw new Error('the state file was written by a newer Docker Lab (schema 99, this one reads 1)');
-    }, (m) => warnings.push(m), now);
-    assert.strictEqual(result, undefined);
-    assert.ok(warnings[0].includes('(the state file was written by a newer Docker Lab (schema 99, this one reads 1))'), warnings[0]);
-    assert.ok(fs.existsSync(`${file}.corrupt-2026-11-24T09-30-00-000Z`));
-  });
 });
 
 suite('docker-lab: StreamLines', () => {
