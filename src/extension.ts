@@ -74,8 +74,9 @@ export function activate(context: vscode.ExtensionContext): DockerLabApi {
     engine.onContainerOutput(schedule),
   );
 
-  const terminals = new LabTerminals(engine, context.globalState);
+  const terminals = new LabTerminals(engine, context.globalState, context.workspaceState);
   context.subscriptions.push(terminals, terminals.onDidExecute(schedule));
+  terminals.revive();
 
   const containers = new ContainersTreeProvider(engine);
   const images = new ImagesTreeProvider(engine);

@@ -10,6 +10,8 @@ import { LabPseudoterminal } from './LabPseudoterminal';
 export const TERMINAL_PROFILE_ID = 'dockerLab.terminal';
 
 const HISTORY_KEY = 'dockerLab.shellHistory';
+/** How many Docker Lab terminals this window had open: a reload opens as many again. */
+const OPEN_TERMINALS_KEY = 'dockerLab.openTerminals';
 
 /**
  * Every Docker Lab terminal of this window. They share one engine (one
@@ -23,7 +25,7 @@ export class LabTerminals extends Disposable {
   readonly onDidExecute = this.executeEmitter.event;
   private readonly history: HistoryStore;
 
-  constructor(private readonly engine: Engine, globalState: vscode.Memento) {
+  constructor(private readonly engine: Engine, globalState: vscode.Memento, private readonly workspaceState: vscode.Memento) {
     super();
     this.history = {
       load: () => globalState.get<string[]>(HISTORY_KEY, []),
@@ -34,9 +36,27 @@ export class LabTerminals extends Disposable {
     }));
     this._register(vscode.window.onDidOpenTerminal((terminal) => this.adopt(terminal)));
     this._register(vscode.window.onDidCloseTerminal((terminal) => {
-      this.terminals.get(terminal)?.dispose();
+      const pty = this.terminals.get(terminal);
+      if (!pty) return;
+      pty.dispose();
       this.terminals.delete(terminal);
+      // Closed because the window closes or reloads: it is to come back, so it still counts.
+      if (terminal.exitStatus?.reason !== vscode.TerminalExitReason.Shutdown) this.rememberCount();
     }));
+  }
+
+  /**
+   * Opens as many Docker Lab terminals as the window had before it was
+   * reloaded (VS Code does not revive extension terminals itself), without
+   * taking the focus. Each starts with a fresh prompt on the restored lab.
+   */
+  revive(): void {
+    const count = Math.min(this.workspaceState.get<number>(OPEN_TERMINALS_KEY, 0), 5);
+    for (let i = this.terminals.size; i < count; i++) {
+      const terminal = vscode.window.createTerminal(this.terminalOptions(this.createPty()));
+      this.adopt(terminal);
+      if (i === count - 1) terminal.show(true);
+    }
   }
 
   /** Opens a new Docker Lab terminal and shows it. */
@@ -95,7 +115,13 @@ export class LabTerminals extends Disposable {
   private adopt(terminal: vscode.Terminal): void {
     if (this.terminals.has(terminal)) return;
     const options = terminal.creationOptions as Partial<vscode.ExtensionTerminalOptions>;
-    if (options.pty instanceof LabPseudoterminal) this.terminals.set(terminal, options.pty);
+    if (!(options.pty instanceof LabPseudoterminal)) return;
+    this.terminals.set(terminal, options.pty);
+    this.rememberCount();
+  }
+
+  private rememberCount(): void {
+    void this.workspaceState.update(OPEN_TERMINALS_KEY, this.terminals.size);
   }
 
   override dispose(): void {

@@ -13,8 +13,8 @@ export interface ContainerNode {
   readonly container: ContainerSummary;
 }
 
-/** How often statuses (`Up 5 minutes`) are redrawn while the view is visible. */
-const STATUS_REFRESH_MS = 10_000;
+/** How often statuses (`Up 5 seconds`) are checked while the view is visible; the view redraws only when one changed. */
+const STATUS_CHECK_MS = 1000;
 
 /**
  * The Containers view: every container, newest first (`docker ps -a`'s
@@ -26,6 +26,8 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly coalescer = this._register(new Coalescer(() => this.changeEmitter.fire()));
   private ticker: ReturnType<typeof setInterval> | undefined;
+  /** The statuses the view last showed (`id status` lines). */
+  private shownStatuses = '';
 
   constructor(private readonly engine: Engine) {
     super();
@@ -40,10 +42,16 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
     this.coalescer.trigger();
   }
 
-  /** While the view is visible, statuses that count time (`Up 5 minutes`, `Exited (0) 2 hours ago`) are kept current. */
+  /**
+   * While the view is visible, statuses that count time (`Up 5 seconds`,
+   * `Exited (0) 2 hours ago`) are kept current, as `docker ps` would print
+   * them now: checked every second, redrawn when one reads differently.
+   */
   setVisible(visible: boolean): void {
     if (visible && this.ticker === undefined) {
-      this.ticker = setInterval(() => this.changeEmitter.fire(), STATUS_REFRESH_MS);
+      this.ticker = setInterval(() => {
+        if (statusesOf(this.engine.containerList({ all: true })) !== this.shownStatuses) this.changeEmitter.fire();
+      }, STATUS_CHECK_MS);
     } else if (!visible && this.ticker !== undefined) {
       clearInterval(this.ticker);
       this.ticker = undefined;
@@ -52,7 +60,9 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
 
   getChildren(element?: ContainerNode): ContainerNode[] {
     if (element) return [];
-    return this.engine.containerList({ all: true }).map((container) => ({ kind: 'container', container }));
+    const containers = this.engine.containerList({ all: true });
+    this.shownStatuses = statusesOf(containers);
+    return containers.map((container) => ({ kind: 'container', container }));
   }
 
   getTreeItem(node: ContainerNode): vscode.TreeItem {
@@ -74,4 +84,8 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
     item.accessibilityInformation = { label: `${containerName(container)}, ${container.Image}, ${container.Status}` };
     return item;
   }
+}
+
+function statusesOf(containers: readonly ContainerSummary[]): string {
+  return containers.map((c) => `${c.Id} ${c.Status}`).join('\n');
 }
