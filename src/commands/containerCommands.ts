@@ -93,7 +93,7 @@ async function removeContainer(container: ContainerSummary, docker: (...argv: st
 }
 
 async function pickContainers(engine: Engine, action: ContainerAction): Promise<ContainerSummary[]> {
-  const candidates = engine.containerList({ all: true }).filter((c) => action.applies(c.State));
+  const candidates = engine.observe(() => engine.containerList({ all: true })).filter((c) => action.applies(c.State));
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No container this applies to.'));
     return [];

@@ -14,7 +14,7 @@ import { groupImages, suggestRunCommand, type ImageTagEntry } from '../views/pre
 export function registerImageCommands(engine: Engine, terminals: LabTerminals, inspect: (kind: 'container' | 'image', reference: string, title: string) => Promise<void>): vscode.Disposable[] {
   const target = async (node?: ImageNode): Promise<ImageTagEntry | undefined> => {
     if (node && node.kind !== 'repository') return node.entry;
-    const entries = groupImages(engine.imageList()).flatMap((r) => r.tags)
+    const entries = groupImages(engine.observe(() => engine.imageList())).flatMap((r) => r.tags)
       .filter((e) => !node || e.repository === node.entry.repository);
     if (entries.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('There are no images yet. Pull one in the terminal: docker pull nginx:1.28.0'));
@@ -29,8 +29,8 @@ export function registerImageCommands(engine: Engine, terminals: LabTerminals, i
     vscode.commands.registerCommand('dockerLab.images.run', async (node?: ImageNode) => {
       const entry = await target(node);
       if (!entry) return;
-      const config = engine.imageInspect(entry.image.Id).Config;
-      const used = new Set(engine.containerList().flatMap((c) => c.Ports.map((p) => p.PublicPort ?? 0)));
+      const config = engine.observe(() => engine.imageInspect(entry.image.Id)).Config;
+      const used = new Set(engine.observe(() => engine.containerList()).flatMap((c) => c.Ports.map((p) => p.PublicPort ?? 0)));
       const suggestion = suggestRunCommand(entry.reference, config, used);
       const line = await vscode.window.showInputBox({
         title: vscode.l10n.t('Run {0}', entry.reference),

@@ -117,6 +117,8 @@ export class Engine {
   private readonly ipsInUse = new Set<string>();
   private readonly eventLog: EventMessage[] = [];
   private nextPid = 2000;
+  /** Depth of `observe` calls: reads inside are not reported as API calls. */
+  private observing = 0;
 
   private readonly eventEmitter = new Emitter<EventMessage>();
   private readonly changeEmitter = new Emitter<EngineChange>();
@@ -1414,8 +1416,22 @@ export class Engine {
     }
   }
 
+  /**
+   * Runs `read` (synchronous engine reads) without reporting them on
+   * `onApiCall`: the sidebar redrawing is not a call the learner made, and
+   * must not flood the architecture diagram with `GET /containers/json`.
+   */
+  observe<T>(read: () => T): T {
+    this.observing++;
+    try {
+      return read();
+    } finally {
+      this.observing--;
+    }
+  }
+
   private recordCall(operation: OperationName, params: Record<string, string>, statusCode: number, time: number): void {
-    if (!this.apiCallEmitter.hasListeners) return;
+    if (!this.apiCallEmitter.hasListeners || this.observing > 0) return;
     this.apiCallEmitter.fire({ operation, method: OPERATIONS[operation].method, path: pathOf(operation, params), statusCode, time });
   }
 

@@ -50,7 +50,7 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
   setVisible(visible: boolean): void {
     if (visible && this.ticker === undefined) {
       this.ticker = setInterval(() => {
-        if (statusesOf(this.engine.containerList({ all: true })) !== this.shownStatuses) this.changeEmitter.fire();
+        if (statusesOf(this.engine.observe(() => this.engine.containerList({ all: true }))) !== this.shownStatuses) this.changeEmitter.fire();
       }, STATUS_CHECK_MS);
     } else if (!visible && this.ticker !== undefined) {
       clearInterval(this.ticker);
@@ -60,7 +60,7 @@ export class ContainersTreeProvider extends Disposable implements vscode.TreeDat
 
   getChildren(element?: ContainerNode): ContainerNode[] {
     if (element) return [];
-    const containers = this.engine.containerList({ all: true });
+    const containers = this.engine.observe(() => this.engine.containerList({ all: true }));
     this.shownStatuses = statusesOf(containers);
     return containers.map((container) => ({ kind: 'container', container }));
   }

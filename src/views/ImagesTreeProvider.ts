@@ -37,7 +37,7 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
 
   getChildren(node?: ImageNode): ImageNode[] {
     if (node === undefined) {
-      return groupImages(this.engine.imageList()).map((entry) => ({ kind: 'repository', entry }));
+      return groupImages(this.engine.observe(() => this.engine.imageList())).map((entry) => ({ kind: 'repository', entry }));
     }
     switch (node.kind) {
       case 'repository':
@@ -102,7 +102,7 @@ export class ImagesTreeProvider extends Disposable implements vscode.TreeDataPro
   /** The tags of other images whose stack holds `layer` (the same chain id: the same content on the same base). */
   private sharersOf(layer: ImageLayer, imageId: string): string[] {
     const sharers: string[] = [];
-    for (const image of this.engine.imageList()) {
+    for (const image of this.engine.observe(() => this.engine.imageList())) {
       if (image.Id === imageId) continue;
       let layers: ImageLayer[];
       try {

@@ -191,6 +191,30 @@ suite('Engine: events and API calls', () => {
       'POST /containers/nope/start 404',
     ]);
   });
+
+  test('reads inside observe (the sidebar redrawing) are not reported as API calls; errors still surface', async () => {
+    const { engine } = await pulled('alpine');
+    const calls: ApiCall[] = [];
+    engine.onApiCall((c) => calls.push(c));
+    assert.strictEqual(engine.observe(() => engine.containerList({ all: true })).length, 0);
+    assert.throws(() => engine.observe(() => engine.containerInspect('nope')), /No such container: nope/);
+    engine.imageList();
+    assert.deepStrictEqual(calls.map((c) => `${c.method} ${c.path}`), ['GET /images/json']);
+  });
+
+  test('reset empties the lab: containers killed and gone, images and events cleared, views told', async () => {
+    const { engine } = await pulled('alpine');
+    engine.containerStart(engine.containerCreate({ Image: 'alpine', Cmd: ['sleep', '100'] }, 'sleeper').Id);
+    const changes: string[] = [];
+    engine.onDidChange((c) => changes.push(c.kind));
+    engine.reset();
+    assert.deepStrictEqual([engine.containerList({ all: true }).length, engine.imageList().length, engine.events().length], [0, 0, 0]);
+    assert.ok(changes.includes('containers') && changes.includes('images'));
+    // The name and the address are free again.
+    await engine.imagePull('alpine');
+    engine.containerStart(engine.containerCreate({ Image: 'alpine', Cmd: ['sleep', '100'] }, 'sleeper').Id);
+    assert.strictEqual(engine.containerInspect('sleeper').NetworkSettings.IPAddress, '172.17.0.2');
+  });
 });
 
 suite('Engine: images', () => {
