@@ -2,8 +2,10 @@
 //
 // With ../shared/tools/vscode-web beside the repository (an offline machine with
 // code-server set up by its setup.sh), the suite runs in code-server's extension host
-// through drive.mjs --tests. Otherwise @vscode/test-electron downloads VS Code and runs
-// it there, the usual way. DOCKER_LAB_TEST_HOST=electron|code-server picks one.
+// through drive.mjs --tests, and then the learner scenarios in test/e2e/ drive the
+// extension through the browser (screenshots in out/e2e-shots). Otherwise
+// @vscode/test-electron downloads VS Code and runs the suite there, the usual way.
+// DOCKER_LAB_TEST_HOST=electron|code-server picks one.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -13,20 +15,31 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tests = path.join(root, 'out/test/integration/index.js');
 const drive = path.resolve(root, '../shared/tools/vscode-web/drive.mjs');
 
-if (!fs.existsSync(tests)) {
-  console.error('out/test/integration/index.js is missing: run `npm run compile` first');
-  process.exit(1);
-}
-if (!fs.existsSync(path.join(root, 'dist/extension.js'))) {
-  console.error('dist/extension.js is missing: run `npm run build` first');
-  process.exit(1);
+for (const [file, how] of [[tests, 'npm run compile'], [path.join(root, 'dist/extension.js'), 'npm run build']]) {
+  if (!fs.existsSync(file)) {
+    console.error(`${path.relative(root, file)} is missing: run \`${how}\` first`);
+    process.exit(1);
+  }
 }
 
 const host = process.env.DOCKER_LAB_TEST_HOST ?? (fs.existsSync(drive) ? 'code-server' : 'electron');
 if (host === 'code-server') {
+  const driveArgs = (...args) => [drive, '--ext', root, ...args];
   console.log(`integration tests: code-server (${path.relative(root, drive)} --tests)`);
-  const result = spawnSync(process.execPath, [drive, '--ext', root, '--tests', tests, '--tests-timeout', '300000'], { stdio: 'inherit' });
-  process.exit(result.status ?? 1);
+  const suite = spawnSync(process.execPath, driveArgs('--tests', tests, '--tests-timeout', '300000'), { stdio: 'inherit' });
+  if (suite.status !== 0) process.exit(suite.status ?? 1);
+  const scenarios = fs.readdirSync(path.join(root, 'test/e2e')).filter((name) => name.endsWith('.scenario.mjs')).sort();
+  for (const name of scenarios) {
+    console.log(`learner scenario: test/e2e/${name}`);
+    const run = spawnSync(process.execPath, driveArgs('--scenario', path.join(root, 'test/e2e', name),
+      '--shots', path.join(root, 'out/e2e-shots'), '--size', '1680x1000', '--timeout', '30000'), { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+    // drive.mjs echoes code-server's own log; keep the steps, the failures and the timings.
+    process.stdout.write(run.stdout.split('\n').filter((line) => /^\[drive/.test(line)).join('\n') + '\n');
+    if (run.status !== 0) {
+      console.error(`learner scenario ${name} failed`);
+      process.exit(run.status ?? 1);
+    }
+  }
 } else {
   console.log('integration tests: VS Code through @vscode/test-electron');
   const { runTests } = await import('@vscode/test-electron');
