@@ -79,10 +79,22 @@ export default async ({ page, step, expectText, sleep }) => {
   await step({ screenshot: 'after-reload.png', settle: 800 });
 
   // 7. Stop it from the sidebar (inline action), then finish the notes' list in a new terminal.
-  await page.locator(`${sidebar} .monaco-list-row[aria-label^="nginx-twitter"]`).first().hover();
-  await page.locator(`${sidebar} .monaco-list-row[aria-label^="nginx-twitter"] .action-label[aria-label^="Stop"]`).first().click();
-  await page.waitForFunction(() => [...document.querySelectorAll('.part.sidebar .monaco-list-row')]
-    .some((r) => /^nginx-twitter, .*Exited \(0\)/.test(r.getAttribute('aria-label') ?? '')), null, { timeout: 20000 });
+  // The row redraws every second while its status reads "Up N seconds"; a click
+  // that lands during a redraw is lost, as it would be for a person, who clicks again.
+  const nginxRow = `${sidebar} .monaco-list-row[aria-label^="nginx-twitter"]`;
+  const exited = () => page.waitForFunction(() => [...document.querySelectorAll('.part.sidebar .monaco-list-row')]
+    .some((r) => /^nginx-twitter, .*Exited \(0\)/.test(r.getAttribute('aria-label') ?? '')), null, { timeout: 5000 })
+    .then(() => true, () => false);
+  let stopped = false;
+  for (let attempt = 0; attempt < 4 && !stopped; attempt++) {
+    await page.locator(nginxRow).first().hover();
+    await page.locator(`${nginxRow} .action-label[aria-label^="Stop"]`).first().click();
+    stopped = await exited();
+  }
+  if (!stopped) {
+    const label = await page.locator(nginxRow).first().getAttribute('aria-label').catch(() => null);
+    throw new Error(`Stop from the sidebar did not stop nginx-twitter; its row says ${label}`);
+  }
   await step({ command: 'Docker Lab: Open Terminal' });
   await expectText('Type "help"', 'terminal', 20000);
   await type('docker rm nginx-twitter', 'nginx-twitter');
