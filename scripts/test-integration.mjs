@@ -29,15 +29,26 @@ if (host === 'code-server') {
   const suite = spawnSync(process.execPath, driveArgs('--tests', tests, '--tests-timeout', '300000'), { stdio: 'inherit' });
   if (suite.status !== 0) process.exit(suite.status ?? 1);
   const scenarios = fs.readdirSync(path.join(root, 'test/e2e')).filter((name) => name.endsWith('.scenario.mjs')).sort();
-  for (const name of scenarios) {
-    console.log(`learner scenario: test/e2e/${name}`);
+  // A scenario drives a browser on a shared 2-core machine: a click can land while the
+  // workbench redraws. Each gets a second run; a scenario that fails twice fails the suite.
+  const play = (name) => {
     const run = spawnSync(process.execPath, driveArgs('--scenario', path.join(root, 'test/e2e', name),
       '--shots', path.join(root, 'out/e2e-shots'), '--size', '1680x1000', '--timeout', '30000'), { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
     // drive.mjs echoes code-server's own log; keep the steps, the failures and the timings.
     process.stdout.write(run.stdout.split('\n').filter((line) => /^\[drive/.test(line)).join('\n') + '\n');
-    if (run.status !== 0) {
-      console.error(`learner scenario ${name} failed`);
-      process.exit(run.status ?? 1);
+    return run.status ?? 1;
+  };
+  for (const name of scenarios) {
+    console.log(`learner scenario: test/e2e/${name}`);
+    let status = play(name);
+    if (status !== 0) {
+      console.log(`learner scenario ${name} failed; running it once more`);
+      status = play(name);
+      if (status === 0) console.log(`learner scenario ${name} passed on its second run (the first run's failure is above)`);
+    }
+    if (status !== 0) {
+      console.error(`learner scenario ${name} failed twice`);
+      process.exit(status);
     }
   }
 } else {

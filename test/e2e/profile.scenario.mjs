@@ -10,12 +10,20 @@ export default async ({ page, step, expectText, sleep }) => {
   // The drop-down beside "+" in the terminal panel lists the profiles, contributed ones included.
   const dropdown = page.locator('.panel [aria-label^="Launch Profile"], .panel .action-item .monaco-dropdown').first();
   await dropdown.waitFor({ state: 'visible', timeout: 20000 });
-  await sleep(1000);
-  await dropdown.click();
+  // Toggle Terminal also starts the default shell; when it comes up it takes the focus
+  // and closes any open menu. Let it settle, and open the menu again if it closed anyway.
+  await page.locator('.panel .xterm').first().waitFor({ state: 'visible', timeout: 20000 }).catch(() => {});
+  await sleep(1500);
   const entry = page.locator('.context-view').getByText('Docker Lab', { exact: true }).first();
-  await entry.waitFor({ state: 'visible', timeout: 10000 });
-  await step({ screenshot: 'profile-menu.png' });
-  await entry.click();
+  let chosen = false;
+  for (let attempt = 0; attempt < 3 && !chosen; attempt++) {
+    await dropdown.click();
+    await entry.waitFor({ state: 'visible', timeout: 10000 });
+    if (attempt === 0) await step({ screenshot: 'profile-menu.png' });
+    chosen = await entry.click({ timeout: 3000 }).then(() => true, () => false);
+    if (!chosen) await step({ press: 'Escape' });
+  }
+  if (!chosen) throw new Error('the profile drop-down closed each time before "Docker Lab" could be chosen');
   // The new terminal may open behind the default one: select its tab.
   const tab = page.locator('.terminal-tabs-entry', { hasText: 'Docker Lab' }).first();
   await tab.waitFor({ state: 'visible', timeout: 20000 });
