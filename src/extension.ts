@@ -13,20 +13,26 @@ import * as vscode from 'vscode';
 import { confirm } from './commands/confirm';
 import { registerContainerCommands } from './commands/containerCommands';
 import { registerImageCommands } from './commands/imageCommands';
+import { UndoHistory } from './curriculum/UndoHistory';
 import { Engine } from './engine/Engine';
 import { validateSnapshot } from './engine/snapshot';
+import { LessonService } from './lessons/LessonService';
 import { loadStateFile, StateSaver } from './persistence/stateFile';
 import { LabTerminals } from './terminal/LabTerminals';
 import { ContainersTreeProvider } from './views/ContainersTreeProvider';
 import { ImagesTreeProvider } from './views/ImagesTreeProvider';
 import { InspectDocumentProvider } from './views/InspectDocumentProvider';
-import { LessonsTreeProvider, type LessonNode } from './views/LessonsTreeProvider';
+import { LessonsTreeProvider } from './views/LessonsTreeProvider';
 
 /** What `activate` returns: the live lab, for integration tests and other extensions. */
 export interface DockerLabApi {
   /** The engine every Docker Lab terminal and view talks to. */
   readonly engine: Engine;
   readonly terminals: LabTerminals;
+  /** The course, progress, the lesson view. */
+  readonly lessons: LessonService;
+  /** What "Undo" takes back. */
+  readonly undo: UndoHistory;
   readonly views: {
     readonly containers: ContainersTreeProvider;
     readonly images: ImagesTreeProvider;
@@ -74,13 +80,25 @@ export function activate(context: vscode.ExtensionContext): DockerLabApi {
     engine.onContainerOutput(schedule),
   );
 
-  const terminals = new LabTerminals(engine, context.globalState, context.workspaceState);
-  context.subscriptions.push(terminals, terminals.onDidExecute(schedule));
+  const undo = new UndoHistory(engine);
+  const terminals = new LabTerminals(engine, context.globalState, context.workspaceState, undo);
+  context.subscriptions.push(undo, terminals, terminals.onDidExecute(schedule));
   terminals.revive();
+  const setContext = (key: string, value: unknown) => void vscode.commands.executeCommand('setContext', key, value);
+  context.subscriptions.push(
+    undo.onDidChange(() => setContext('dockerLab.canUndo', undo.next !== undefined)),
+    // The walkthrough's last step completes when the learner has run a command.
+    terminals.onDidExecute(() => setContext('dockerLab.ranCommand', true)),
+  );
+
+  const lessonService = new LessonService(context, engine, terminals, undo);
+  const syncLessonContext = () => setContext('dockerLab.hasCurrentLesson', lessonService.current !== undefined);
+  syncLessonContext();
+  context.subscriptions.push(lessonService, lessonService.onDidChange(syncLessonContext));
 
   const containers = new ContainersTreeProvider(engine);
   const images = new ImagesTreeProvider(engine);
-  const lessons = new LessonsTreeProvider(vscode.Uri.joinPath(context.extensionUri, 'lessons'));
+  const lessons = new LessonsTreeProvider(lessonService);
   const containersView = vscode.window.createTreeView('dockerLab.containers', { treeDataProvider: containers, canSelectMany: true });
   const imagesView = vscode.window.createTreeView('dockerLab.images', { treeDataProvider: images, showCollapseAll: true });
   const lessonsView = vscode.window.createTreeView('dockerLab.lessons', { treeDataProvider: lessons });
@@ -94,8 +112,8 @@ export function activate(context: vscode.ExtensionContext): DockerLabApi {
   const inspect = (kind: 'container' | 'image', reference: string, title: string) => inspector.show(kind, reference, title);
   context.subscriptions.push(
     inspector,
-    ...registerContainerCommands(engine, terminals, inspect),
-    ...registerImageCommands(engine, terminals, inspect),
+    ...registerContainerCommands(engine, terminals, inspect, undo),
+    ...registerImageCommands(engine, terminals, inspect, undo),
     vscode.commands.registerCommand('dockerLab.openTerminal', () => void terminals.open()),
     vscode.commands.registerCommand('dockerLab.refresh', () => {
       containers.refresh();
@@ -106,19 +124,36 @@ export function activate(context: vscode.ExtensionContext): DockerLabApi {
       const reset = vscode.l10n.t('Reset Lab');
       const message = vscode.l10n.t('Reset Docker Lab? Every container and image in the lab is removed. Your lessons and terminal history stay.');
       if (!(await confirm(message, reset))) return;
-      engine.reset();
+      await undo.around(reset, async () => engine.reset());
       labSaver.schedule();
       labSaver.flush();
       void vscode.window.showInformationMessage(vscode.l10n.t('Docker Lab was reset: no containers, no images.'));
     }),
-    vscode.commands.registerCommand('dockerLab.openLesson', async (node?: LessonNode) => {
-      if (node) await vscode.commands.executeCommand('markdown.showPreview', node.uri);
+    vscode.commands.registerCommand('dockerLab.openLesson', (lessonId?: unknown) => {
+      lessonService.open(typeof lessonId === 'string' ? lessonId : undefined);
+    }),
+    vscode.commands.registerCommand('dockerLab.resetLesson', async () => {
+      const lesson = lessonService.current;
+      if (lesson) {
+        const action = vscode.l10n.t('Reset Lesson');
+        const message = vscode.l10n.t('Start "{0}" over? The lab is emptied and set up as the lesson begins. Undo takes it back.', lesson.title);
+        if (!(await confirm(message, action))) return;
+      }
+      await lessonService.resetLesson();
+    }),
+    vscode.commands.registerCommand('dockerLab.undo', () => lessonService.undoLast()),
+    vscode.commands.registerCommand('dockerLab.forgetProgress', async () => {
+      const action = vscode.l10n.t('Forget Progress');
+      if (!(await confirm(vscode.l10n.t('Forget which exercises you have passed? The lab itself is not changed.'), action))) return;
+      lessonService.forgetProgress();
     }),
   );
 
   return {
     engine,
     terminals,
+    lessons: lessonService,
+    undo,
     views: { containers, images, lessons },
     stateFile,
     save: () => {
@@ -130,6 +165,7 @@ export function activate(context: vscode.ExtensionContext): DockerLabApi {
       labSaver.flush();
       const json: unknown = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
       engine.importState(validateSnapshot(json));
+      undo.clear();
     },
   };
 }

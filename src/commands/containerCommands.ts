@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { runDocker, type DockerResult } from '../cli/runDocker';
+import type { UndoHistory } from '../curriculum/UndoHistory';
 import type { Engine } from '../engine/Engine';
 import type { ContainerSummary } from '../engine/types';
 import { confirm } from './confirm';
@@ -29,8 +30,9 @@ const live = (state: string) => state === 'running' || state === 'paused' || sta
  * does and fails with the same message. From the palette, a picker offers
  * the containers the action applies to; in the view, every selected one.
  */
-export function registerContainerCommands(engine: Engine, terminals: LabTerminals, inspect: (kind: 'container' | 'image', reference: string, title: string) => Promise<void>): vscode.Disposable[] {
-  const docker = (...argv: string[]) => runDocker(engine, argv);
+export function registerContainerCommands(engine: Engine, terminals: LabTerminals, inspect: (kind: 'container' | 'image', reference: string, title: string) => Promise<void>, undo?: UndoHistory): vscode.Disposable[] {
+  // Each action is one docker command: "Undo" takes it back like a command typed in the terminal.
+  const docker = (...argv: string[]) => (undo ? undo.around(`docker ${argv.join(' ')}`, () => runDocker(engine, argv)) : runDocker(engine, argv));
   const actions: ContainerAction[] = [
     { id: 'dockerLab.containers.start', applies: stopped, run: (c) => docker('container', 'start', c.Id) },
     {

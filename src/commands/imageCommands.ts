@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { runDocker } from '../cli/runDocker';
+import type { UndoHistory } from '../curriculum/UndoHistory';
 import type { Engine } from '../engine/Engine';
 import { confirm } from './confirm';
 import type { LabTerminals } from '../terminal/LabTerminals';
@@ -11,7 +12,9 @@ import { groupImages, suggestRunCommand, type ImageTagEntry } from '../views/pre
  * line, lets the learner edit it, and types it into a Docker Lab terminal:
  * the sidebar teaches the command instead of hiding it.
  */
-export function registerImageCommands(engine: Engine, terminals: LabTerminals, inspect: (kind: 'container' | 'image', reference: string, title: string) => Promise<void>): vscode.Disposable[] {
+export function registerImageCommands(engine: Engine, terminals: LabTerminals, inspect: (kind: 'container' | 'image', reference: string, title: string) => Promise<void>, undo?: UndoHistory): vscode.Disposable[] {
+  // Each action is one docker command: "Undo" takes it back like a command typed in the terminal.
+  const docker = (...argv: string[]) => (undo ? undo.around(`docker ${argv.join(' ')}`, () => runDocker(engine, argv)) : runDocker(engine, argv));
   const target = async (node?: ImageNode): Promise<ImageTagEntry | undefined> => {
     if (node && node.kind !== 'repository') return node.entry;
     const entries = groupImages(engine.observe(() => engine.imageList())).flatMap((r) => r.tags)
@@ -47,12 +50,12 @@ export function registerImageCommands(engine: Engine, terminals: LabTerminals, i
       if (!entry) return;
       const remove = vscode.l10n.t('Remove');
       if (!(await confirm(vscode.l10n.t('Remove image "{0}" (docker image rm)?', entry.reference), remove))) return;
-      const result = await runDocker(engine, ['image', 'rm', entry.reference]);
+      const result = await docker('image', 'rm', entry.reference);
       if (result.status === 0) return;
       const force = vscode.l10n.t('Force Remove');
       const choice = await vscode.window.showErrorMessage(result.stderr.trim(), force);
       if (choice !== force) return;
-      const forced = await runDocker(engine, ['image', 'rm', '--force', entry.reference]);
+      const forced = await docker('image', 'rm', '--force', entry.reference);
       if (forced.status !== 0) void vscode.window.showErrorMessage(forced.stderr.trim());
     }),
     vscode.commands.registerCommand('dockerLab.images.inspect', async (node?: ImageNode) => {

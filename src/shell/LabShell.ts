@@ -120,6 +120,7 @@ export class LabShell {
   private readonly outputEmitter = new Emitter<string>();
   private readonly errorOutputEmitter = new Emitter<string>();
   private readonly exitEmitter = new Emitter<number>();
+  private readonly willExecuteEmitter = new Emitter<string>();
   private readonly executeEmitter = new Emitter<CommandLineResult>();
 
   /** Interactive: everything for the terminal (with `\r\n` and escape sequences). Batch: standard output. */
@@ -128,6 +129,8 @@ export class LabShell {
   readonly onErrorOutput: Event<string> = this.errorOutputEmitter.event;
   /** The shell ended (`exit`, Ctrl+D), with its exit status. */
   readonly onExit: Event<number> = this.exitEmitter.event;
+  /** A command line is about to run (its text): the moment to remember the lab for "Undo". */
+  readonly onWillExecute: Event<string> = this.willExecuteEmitter.event;
   /** A command line finished (or was abandoned): the moment to save the lab's state. */
   readonly onDidExecute: Event<CommandLineResult> = this.executeEmitter.event;
 
@@ -284,6 +287,7 @@ export class LabShell {
     this.outputEmitter.dispose();
     this.errorOutputEmitter.dispose();
     this.exitEmitter.dispose();
+    this.willExecuteEmitter.dispose();
     this.executeEmitter.dispose();
   }
 
@@ -532,6 +536,7 @@ export class LabShell {
   /** Parses and runs one complete command line: the one path shared by the terminal and batch mode. */
   private async executeLine(text: string): Promise<'done' | 'abandoned' | 'syntax-error'> {
     const parsed = parseCommandLine(text);
+    this.willExecuteEmitter.fire(text);
     let outcome: 'done' | 'abandoned' | 'syntax-error' = 'done';
     if (parsed.status === 'error') {
       this.writeError(parsed.message + '\n');

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { UndoHistory, UndoToken } from '../curriculum/UndoHistory';
 import { Disposable } from '../Disposable';
 import type { Engine } from '../engine/Engine';
 import { createShellHost } from '../shell/createShellHost';
@@ -9,7 +10,8 @@ import { LabPseudoterminal } from './LabPseudoterminal';
 /** The terminal profile's id in package.json (`contributes.terminal.profiles`). */
 export const TERMINAL_PROFILE_ID = 'dockerLab.terminal';
 
-const HISTORY_KEY = 'dockerLab.shellHistory';
+/** Global state key of the shell history all Docker Lab terminals share. */
+export const HISTORY_KEY = 'dockerLab.shellHistory';
 /** How many Docker Lab terminals this window had open: a reload opens as many again. */
 const OPEN_TERMINALS_KEY = 'dockerLab.openTerminals';
 
@@ -25,7 +27,13 @@ export class LabTerminals extends Disposable {
   readonly onDidExecute = this.executeEmitter.event;
   private readonly history: HistoryStore;
 
-  constructor(private readonly engine: Engine, globalState: vscode.Memento, private readonly workspaceState: vscode.Memento) {
+  constructor(
+    private readonly engine: Engine,
+    globalState: vscode.Memento,
+    private readonly workspaceState: vscode.Memento,
+    /** Each command line that changes the lab can be taken back with "Undo". */
+    private readonly undo?: UndoHistory,
+  ) {
     super();
     this.history = {
       load: () => globalState.get<string[]>(HISTORY_KEY, []),
@@ -103,7 +111,15 @@ export class LabTerminals extends Disposable {
       welcome: vscode.l10n.t('Docker Lab: a simulated Docker to practise on. Type "help" to see what you can do.'),
       history: this.history,
     });
-    shell.onDidExecute(() => this.executeEmitter.fire());
+    let command: UndoToken | undefined;
+    shell.onWillExecute((text) => {
+      if (this.undo) command = this.undo.begin(text);
+    });
+    shell.onDidExecute(() => {
+      if (command) this.undo?.end(command);
+      command = undefined;
+      this.executeEmitter.fire();
+    });
     return new LabPseudoterminal(shell);
   }
 

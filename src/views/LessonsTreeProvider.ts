@@ -1,69 +1,76 @@
 import * as vscode from 'vscode';
-import { lessonTitle } from '../curriculum/lessonTitle';
+import type { Chapter } from '../curriculum/course';
+import type { Lesson } from '../curriculum/lesson';
 import { Disposable } from '../Disposable';
+import type { LessonService } from '../lessons/LessonService';
+import { escapeMarkdown } from './presentation';
 
-/** A lesson file as the Lessons view lists it. */
-export interface LessonNode {
-  readonly uri: vscode.Uri;
-  readonly title: string;
-}
-
-/** The lesson language: Korean when VS Code speaks Korean, English otherwise. */
-export function lessonLanguage(): 'ko' | 'en' {
-  return vscode.env.language.toLowerCase().startsWith('ko') ? 'ko' : 'en';
-}
+/** A row of the Lessons view. */
+export type LessonNode =
+  | { readonly kind: 'chapter'; readonly chapter: Chapter; readonly number: number }
+  | { readonly kind: 'lesson'; readonly lesson: Lesson; readonly number: number };
 
 /**
- * The Lessons view: the Markdown lessons shipped in `lessons/<language>/`,
- * in file-name order (`01-…`, `02-…`), in VS Code's display language, or in
- * the other language when that folder is empty. Empty: the welcome view shows.
+ * The Lessons view: chapters and their lessons in order, in the lesson
+ * language, each lesson marked by progress (done, started, not started) and
+ * the current one highlighted. Clicking a lesson opens it in the lesson view.
  */
 export class LessonsTreeProvider extends Disposable implements vscode.TreeDataProvider<LessonNode> {
   private readonly changeEmitter = this._register(new vscode.EventEmitter<void>());
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
-  constructor(private readonly lessonsRoot: vscode.Uri) {
+  constructor(private readonly lessons: LessonService) {
     super();
+    this._register(lessons.onDidChange(() => this.refresh()));
   }
 
   refresh(): void {
     this.changeEmitter.fire();
   }
 
-  async getChildren(element?: LessonNode): Promise<LessonNode[]> {
-    if (element) return [];
-    const preferred = lessonLanguage();
-    for (const language of [preferred, preferred === 'ko' ? 'en' : 'ko']) {
-      const lessons = await this.lessonsIn(vscode.Uri.joinPath(this.lessonsRoot, language));
-      if (lessons.length > 0) return lessons;
-    }
-    return [];
+  getChildren(element?: LessonNode): LessonNode[] {
+    const course = this.lessons.course;
+    if (!element) return course.chapters.map((chapter, index) => ({ kind: 'chapter', chapter, number: index + 1 }));
+    if (element.kind === 'lesson') return [];
+    return element.chapter.lessons.map((lesson) => ({ kind: 'lesson', lesson, number: course.lessons.indexOf(lesson) + 1 }));
+  }
+
+  getParent(element: LessonNode): LessonNode | undefined {
+    if (element.kind === 'chapter') return undefined;
+    const chapters = this.lessons.course.chapters;
+    const index = chapters.findIndex((chapter) => chapter.id === element.lesson.chapter);
+    return index >= 0 ? { kind: 'chapter', chapter: chapters[index], number: index + 1 } : undefined;
   }
 
   getTreeItem(node: LessonNode): vscode.TreeItem {
-    const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.None);
-    item.id = node.uri.toString();
-    item.iconPath = new vscode.ThemeIcon('book');
+    if (node.kind === 'chapter') {
+      const done = node.chapter.lessons.filter((lesson) => this.isDone(lesson)).length;
+      const item = new vscode.TreeItem(`${node.number}. ${node.chapter.title}`, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `chapter:${node.chapter.id}`;
+      item.description = `${done}/${node.chapter.lessons.length}`;
+      item.contextValue = 'chapter';
+      return item;
+    }
+    const { lesson } = node;
+    const passed = this.lessons.passedCount(lesson);
+    const total = lesson.exercises.length;
+    const current = this.lessons.progress.current === lesson.id;
+    const label = `${node.number}. ${lesson.title}`;
+    const item = new vscode.TreeItem(current ? { label, highlights: [[0, label.length]] } : label, vscode.TreeItemCollapsibleState.None);
+    item.id = `lesson:${lesson.id}`;
+    item.iconPath = passed === total && total > 0
+      ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
+      : passed > 0 ? new vscode.ThemeIcon('circle-large-filled') : new vscode.ThemeIcon('circle-large-outline');
+    const progress = vscode.l10n.t('{0}/{1} exercises', passed, total);
+    item.description = current ? `${progress} · ${vscode.l10n.t('current')}` : progress;
+    item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(lesson.title)}**\n\n${escapeMarkdown(lesson.summary)}\n\n${progress}`);
+    item.accessibilityInformation = { label: `${label}, ${progress}${current ? `, ${vscode.l10n.t('current')}` : ''}` };
     item.contextValue = 'lesson';
-    item.command = { command: 'dockerLab.openLesson', title: vscode.l10n.t('Open Lesson'), arguments: [node] };
+    item.command = { command: 'dockerLab.openLesson', title: vscode.l10n.t('Open Lesson'), arguments: [lesson.id] };
     return item;
   }
 
-  private async lessonsIn(folder: vscode.Uri): Promise<LessonNode[]> {
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(folder);
-    } catch {
-      return [];
-    }
-    const files = entries
-      .filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.md'))
-      .map(([name]) => name)
-      .sort();
-    return Promise.all(files.map(async (name) => {
-      const uri = vscode.Uri.joinPath(folder, name);
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      return { uri, title: lessonTitle(text, name.replace(/\.md$/, '')) };
-    }));
+  private isDone(lesson: Lesson): boolean {
+    return lesson.exercises.length > 0 && this.lessons.passedCount(lesson) === lesson.exercises.length;
   }
 }

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert';
 import { Engine } from '../../../src/engine/Engine';
 import type { ContainerSummary, ImageSummary } from '../../../src/engine/types';
-import { lessonTitle } from '../../../src/curriculum/lessonTitle';
 import {
   containerContextValue, containerDescription, containerLook, containerName, containerTooltip, escapeMarkdown,
   groupImages, imageDescription, layerDescription, layerInstruction, layerShortId, layerTooltip, suggestRunCommand,
@@ -116,16 +115,4 @@ suite('views: images and layers', () => {
     assert.strictEqual(suggestRunCommand('alpine', { Cmd: ['/bin/sh'] }, new Set()), 'docker run -it alpine');
     assert.strictEqual(suggestRunCommand('hello-world', { Cmd: ['/hello'] }, new Set()), 'docker run hello-world');
   });
-});
-
-suite('curriculum: lesson titles', () => {
-  const cases: [string, string][] = [
-    ['---\ntitle: "컨테이너와 가상 머신"\norder: 1\n---\n# Other\n', '컨테이너와 가상 머신'],
-    ['---\norder: 1\n---\n\n# Images are layers\n', 'Images are layers'],
-    ['Intro\n\n## Not this\n# This one #\n', 'This one'],
-    ['no heading at all', 'fallback'],
-  ];
-  for (const [markdown, title] of cases) {
-    test(`${JSON.stringify(markdown.slice(0, 24))} → ${title}`, () => assert.strictEqual(lessonTitle(markdown, 'fallback'), title));
-  }
 });
