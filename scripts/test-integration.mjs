@@ -32,7 +32,10 @@ if (host === 'code-server') {
   // A scenario drives a browser on a shared 2-core machine: a click can land while the
   // workbench redraws. Each gets a second run; a scenario that fails twice fails the suite.
   const play = (name) => {
+    // A scenario may bring user settings: test/e2e/<name>.settings.json beside it.
+    const settings = path.join(root, 'test/e2e', name.replace(/\.scenario\.mjs$/, '.settings.json'));
     const run = spawnSync(process.execPath, driveArgs('--scenario', path.join(root, 'test/e2e', name),
+      ...(fs.existsSync(settings) ? ['--settings', settings] : []),
       '--shots', path.join(root, 'out/e2e-shots'), '--size', '1680x1000', '--timeout', '30000'), { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
     // drive.mjs echoes code-server's own log; keep the steps, the failures and the timings.
     process.stdout.write(run.stdout.split('\n').filter((line) => /^\[drive/.test(line)).join('\n') + '\n');

@@ -8,7 +8,7 @@ import type { ExerciseState } from '../curriculum/ExerciseTracker';
 import { trackExercises } from '../curriculum/ExerciseTracker';
 import type { Lesson, LessonLanguage } from '../curriculum/lesson';
 import { LESSON_LANGUAGES, resolveLessonLanguage } from '../curriculum/lesson';
-import { Progress } from '../curriculum/Progress';
+import { Progress, type ProgressData } from '../curriculum/Progress';
 import { runLines } from '../curriculum/runLines';
 import type { UndoHistory } from '../curriculum/UndoHistory';
 import { Disposable } from '../Disposable';
@@ -227,6 +227,11 @@ export class LessonService extends Disposable {
         this.open(message.lessonId);
         break;
     }
+  }
+
+  /** The progress as saved in global state (what the next window starts from). */
+  savedProgress(): ProgressData | undefined {
+    return this.context.globalState.get<ProgressData>(PROGRESS_KEY);
   }
 
   private saveProgress(): void {

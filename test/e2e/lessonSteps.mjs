@@ -1,7 +1,8 @@
 // Steps shared by the lesson scenarios (lesson-en, lesson-ko).
+export { waitForWorkbench } from './workbench.mjs';
 
 /** The webview frame that shows the lesson (VS Code nests it in two iframes). */
-async function lessonFrame(page, timeout = 20000) {
+export async function lessonFrame(page, timeout = 20000) {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {

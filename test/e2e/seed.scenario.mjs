@@ -8,13 +8,7 @@
 // window and finds the lab as it was left. Fails (exit 1) when a step does not
 // show what a learner should see; leaves screenshots in --shots.
 
-/** Waits for the workbench after a reload, as drive.mjs does at start. */
-async function waitForWorkbench(page, sleep) {
-  await page.waitForSelector('.monaco-workbench .part.activitybar .action-item', { timeout: 60000 });
-  await page.waitForFunction(() => window.driver && window.driver.whenWorkbenchRestored, null, { timeout: 30000 }).catch(() => {});
-  await page.evaluate(() => window.driver && window.driver.whenWorkbenchRestored()).catch(() => {});
-  await sleep(2000);
-}
+import { waitForWorkbench } from './workbench.mjs';
 
 export default async ({ page, step, expectText, sleep }) => {
   const sidebar = '.part.sidebar';
