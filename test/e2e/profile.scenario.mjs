@@ -18,9 +18,9 @@ export default async ({ page, step, expectText, sleep }) => {
   let chosen = false;
   for (let attempt = 0; attempt < 3 && !chosen; attempt++) {
     await dropdown.click();
-    await entry.waitFor({ state: 'visible', timeout: 10000 });
-    if (attempt === 0) await step({ screenshot: 'profile-menu.png' });
-    chosen = await entry.click({ timeout: 3000 }).then(() => true, () => false);
+    const open = await entry.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+    if (open && attempt === 0) await step({ screenshot: 'profile-menu.png' });
+    chosen = open && await entry.click({ timeout: 3000 }).then(() => true, () => false);
     if (!chosen) await step({ press: 'Escape' });
   }
   if (!chosen) throw new Error('the profile drop-down closed each time before "Docker Lab" could be chosen');
