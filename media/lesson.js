@@ -3,7 +3,7 @@
 // eval; the page's HTML comes from the extension (curriculum/lessonPage.ts).
 // @ts-check
 (function () {
-  // @ts-ignore acquireVsCodeApi is provided by the webview host.
+  // @ts-expect-error acquireVsCodeApi is provided by the webview host.
   const vscode = acquireVsCodeApi();
   const main = document.querySelector('main.lesson-body');
   const lessonId = main ? main.getAttribute('data-lesson') : null;
@@ -25,6 +25,13 @@
   }
 
   document.addEventListener('click', (event) => {
+    // Links like [the picture](#concepts:vm) open the concepts panel on that view.
+    const link = event.target instanceof Element ? event.target.closest('a[href^="#concepts:"]') : null;
+    if (link) {
+      event.preventDefault();
+      vscode.postMessage({ type: 'concepts', tab: (link.getAttribute('href') || '').slice('#concepts:'.length) });
+      return;
+    }
     const target = event.target instanceof Element ? event.target.closest('button') : null;
     if (!target) return;
     const action = target.getAttribute('data-action');

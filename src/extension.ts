@@ -3,9 +3,10 @@
  * and the sidebar around it, and the lab saved in the extension's global
  * storage so that a reload finds everything as the learner left it.
  *
- * Activation is lazy: package.json declares no activation events of its own,
- * so VS Code activates Docker Lab only when one of its views is shown, one of
- * its commands runs, or its terminal profile is chosen.
+ * Activation is lazy: VS Code activates Docker Lab only when one of its views
+ * is shown, one of its commands runs, its terminal profile is chosen, or a
+ * lesson or concepts panel left open is restored after a reload (the only
+ * activation events package.json declares itself).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -21,6 +22,8 @@ import { loadStateFile, StateSaver } from './persistence/stateFile';
 import { LabTerminals } from './terminal/LabTerminals';
 import { ContainersTreeProvider } from './views/ContainersTreeProvider';
 import { ImagesTreeProvider } from './views/ImagesTreeProvider';
+import { ConceptsController } from './webviews/ConceptsController';
+import type { ConceptTab } from './webviews/ConceptsPanel';
 import { InspectDocumentProvider } from './views/InspectDocumentProvider';
 import { LessonsTreeProvider } from './views/LessonsTreeProvider';
 
@@ -33,6 +36,8 @@ export interface DockerLabApi {
   readonly lessons: LessonService;
   /** What "Undo" takes back. */
   readonly undo: UndoHistory;
+  /** The concepts panel's controller. */
+  readonly concepts: ConceptsController;
   readonly views: {
     readonly containers: ContainersTreeProvider;
     readonly images: ImagesTreeProvider;
@@ -95,6 +100,8 @@ export function activate(context: vscode.ExtensionContext): DockerLabApi {
   const syncLessonContext = () => setContext('dockerLab.hasCurrentLesson', lessonService.current !== undefined);
   syncLessonContext();
   context.subscriptions.push(lessonService, lessonService.onDidChange(syncLessonContext));
+  const concepts = new ConceptsController(engine, context.extensionUri, () => lessonService.language, (lessonId) => lessonService.open(lessonId), context.workspaceState);
+  context.subscriptions.push(concepts);
 
   const containers = new ContainersTreeProvider(engine);
   const images = new ImagesTreeProvider(engine);
@@ -142,6 +149,7 @@ export function activate(context: vscode.ExtensionContext): DockerLabApi {
       await lessonService.resetLesson();
     }),
     vscode.commands.registerCommand('dockerLab.undo', () => lessonService.undoLast()),
+    vscode.commands.registerCommand('dockerLab.showConcepts', (tab?: unknown) => concepts.show(typeof tab === 'string' ? tab as ConceptTab : undefined)),
     vscode.commands.registerCommand('dockerLab.forgetProgress', async () => {
       const action = vscode.l10n.t('Forget Progress');
       if (!(await confirm(vscode.l10n.t('Forget which exercises you have passed? The lab itself is not changed.'), action))) return;
@@ -154,6 +162,7 @@ export function activate(context: vscode.ExtensionContext): DockerLabApi {
     terminals,
     lessons: lessonService,
     undo,
+    concepts,
     views: { containers, images, lessons },
     stateFile,
     save: () => {

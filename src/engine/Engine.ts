@@ -117,6 +117,8 @@ export class Engine {
   private readonly ipsInUse = new Set<string>();
   private readonly eventLog: EventMessage[] = [];
   private nextPid = 2000;
+  /** References being pulled (`docker pull`, or `docker run` of a missing image). */
+  private readonly pulling: string[] = [];
   /** Depth of `observe` calls: reads inside are not reported as API calls. */
   private observing = 0;
 
@@ -194,13 +196,23 @@ export class Engine {
    */
   async imagePull(reference: string, onProgress: (message: ProgressMessage) => void = () => undefined): Promise<void> {
     const started = this.clock.now();
+    this.pulling.push(reference);
+    this.changed('images');
     try {
       await this.pull(reference, onProgress);
       this.recordCall('ImageCreate', {}, 200, started);
     } catch (e) {
       this.recordCall('ImageCreate', {}, e instanceof EngineError ? e.statusCode : 500, started);
       throw e;
+    } finally {
+      this.pulling.splice(this.pulling.indexOf(reference), 1);
+      this.changed('images');
     }
+  }
+
+  /** The references being pulled right now, in the order the pulls began (not an API call). */
+  pullsInProgress(): string[] {
+    return [...this.pulling];
   }
 
   private async pull(reference: string, onProgress: (message: ProgressMessage) => void): Promise<void> {

@@ -226,6 +226,9 @@ export class LessonService extends Disposable {
       case 'open':
         this.open(message.lessonId);
         break;
+      case 'concepts':
+        await vscode.commands.executeCommand('dockerLab.showConcepts', message.tab);
+        break;
     }
   }
 

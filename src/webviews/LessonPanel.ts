@@ -5,6 +5,7 @@ import type { Lesson } from '../curriculum/lesson';
 import { renderLessonPage } from '../curriculum/lessonPage';
 import { LESSON_STRINGS } from '../curriculum/lessonStrings';
 import { Disposable } from '../Disposable';
+import { makeNonce } from './nonce';
 
 /** The webview panel type; also what the serializer revives after a reload. */
 export const LESSON_VIEW_TYPE = 'dockerLab.lesson';
@@ -16,7 +17,8 @@ export type LessonMessage =
   | { type: 'copy'; text: string }
   | { type: 'reset' }
   | { type: 'undo' }
-  | { type: 'open'; lessonId: string };
+  | { type: 'open'; lessonId: string }
+  | { type: 'concepts'; tab: string };
 
 /** The live part of the page: exercises' states and what Undo would take back. */
 export interface LessonLiveState {
@@ -122,10 +124,4 @@ ${renderLessonPage(lesson, course, live.exercises)}
 </body>
 </html>`;
   }
-}
-
-function makeNonce(): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

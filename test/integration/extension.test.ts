@@ -2,21 +2,9 @@ import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { DockerLabApi } from '../../src/extension';
+import { activateLab, waitFor } from './lab';
 import type { ContainerNode } from '../../src/views/ContainersTreeProvider';
 import type { ImageNode } from '../../src/views/ImagesTreeProvider';
-
-const EXTENSION_ID = 'docker-lab.docker-lab';
-
-/** Polls `probe` until it returns something truthy (VS Code and the lab work asynchronously). */
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeout = 20_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 suite('Docker Lab in VS Code', () => {
   let api: DockerLabApi;
@@ -27,11 +15,7 @@ suite('Docker Lab in VS Code', () => {
 
   suiteSetup(async function () {
     this.timeout(60_000);
-    const extension = vscode.extensions.getExtension<DockerLabApi>(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is installed`);
-    // Showing the sidebar is what activates Docker Lab (it has no eager activation event).
-    await vscode.commands.executeCommand('workbench.view.extension.dockerLab');
-    api = await waitFor('activation', () => extension.isActive && extension.exports);
+    api = await activateLab();
     await vscode.workspace.getConfiguration('dockerLab').update('confirmRemove', false, vscode.ConfigurationTarget.Global);
   });
 

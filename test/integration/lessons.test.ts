@@ -1,19 +1,8 @@
 import * as assert from 'node:assert';
 import * as vscode from 'vscode';
 import type { DockerLabApi } from '../../src/extension';
+import { activateLab, waitFor } from './lab';
 import type { LessonNode } from '../../src/views/LessonsTreeProvider';
-
-const EXTENSION_ID = 'docker-lab.docker-lab';
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeout = 20_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 suite('Docker Lab lessons in VS Code', () => {
   let api: DockerLabApi;
@@ -21,10 +10,7 @@ suite('Docker Lab lessons in VS Code', () => {
 
   suiteSetup(async function () {
     this.timeout(60_000);
-    const extension = vscode.extensions.getExtension<DockerLabApi>(EXTENSION_ID);
-    assert.ok(extension);
-    await vscode.commands.executeCommand('workbench.view.extension.dockerLab');
-    api = await waitFor('activation', () => extension.isActive && extension.exports);
+    api = await activateLab();
     await config().update('confirmRemove', false, vscode.ConfigurationTarget.Global);
     await config().update('lessonLanguage', 'en', vscode.ConfigurationTarget.Global);
     api.engine.reset();
