@@ -2,7 +2,9 @@
  * `npm run bench`: how fast the lab answers, in process.
  *  - median latency of `docker run -d nginx:1.28.0` and `docker ps` (target: under 1 ms, i.e.
  *    at least 100x faster than real `docker ps`, which takes 8-12 ms);
- *  - `docker ps` with 100 / 1,000 / 10,000 running containers (target: grows linearly).
+ *  - `docker ps` with 100 / 1,000 / 10,000 running containers (target: grows linearly);
+ *  - the union and `docker diff` of a 50,000-file image with a 1,000-change layer on top,
+ *    beside a plain sort of the same paths as the baseline (the layer inspector's work).
  * Prints a table and writes bench/results/latest.json.
  */
 import * as fs from 'node:fs';
@@ -11,6 +13,7 @@ import type { CommandIO } from '../src/cli/CommandIO';
 import { DockerCli } from '../src/cli/DockerCli';
 import { Emitter } from '../src/engine/Emitter';
 import { Engine } from '../src/engine/Engine';
+import { diffLayer, unionOf, type LayerChanges, type LayerEntry } from '../src/engine/fs/overlay';
 import { seededRandom } from '../src/engine/util/seededRandom';
 
 const sink: CommandIO = {
@@ -39,6 +42,27 @@ async function newLab(): Promise<{ engine: Engine; cli: DockerCli }> {
   return { engine, cli: new DockerCli(engine) };
 }
 
+/** A deterministic image of `files` files in nested directories, and a layer that changes 1,000 of them (100 deleted). */
+function bigImage(files: number): { base: LayerChanges; top: LayerChanges; paths: string[] } {
+  const base = new Map<string, LayerEntry>();
+  const paths: string[] = [];
+  for (let i = 0; i < files; i++) {
+    const dir = `/usr/lib/pkg${i % 500}/sub${i % 7}`;
+    for (let d = dir; d !== '/'; d = d.slice(0, d.lastIndexOf('/')) || '/') {
+      if (!base.has(d)) base.set(d, { kind: 'dir', mode: 0o755 });
+    }
+    const file = `${dir}/file${i}.so`;
+    base.set(file, { kind: 'file', mode: 0o644, size: 1000 + i });
+    paths.push(file);
+  }
+  const top = new Map<string, LayerEntry>();
+  for (let i = 0; i < 1000; i++) {
+    const file = paths[(i * 49) % files];
+    top.set(file, i % 10 === 0 ? { kind: 'whiteout' } : { kind: 'file', mode: 0o644, size: 7, content: 'changed' });
+  }
+  return { base, top, paths };
+}
+
 async function main(): Promise<void> {
   const results: Record<string, number> = {};
   {
@@ -56,6 +80,14 @@ async function main(): Promise<void> {
     for (let i = 0; i < count; i++) engine.containerStart(engine.containerCreate({ Image: 'nginx:1.28.0' }).Id);
     const runs = count >= 10000 ? 11 : count >= 1000 ? 51 : 201;
     results[`docker ps, ${count} containers (median ms)`] = await median(runs, () => cli.run(['ps'], sink));
+  }
+  {
+    // Layers: the union and docker diff of a 50,000-file image, against a plain sort of its paths.
+    const { base, top, paths } = bigImage(50_000);
+    results['sort of 50,000 paths, the baseline (median ms)'] = await median(11, async () => [...paths].sort());
+    results['union of 50,000 files + a 1,000-change layer (median ms)'] = await median(11, async () => unionOf([base, top]));
+    const lower = unionOf([base]);
+    results['docker diff of the 1,000-change layer (median ms)'] = await median(11, async () => diffLayer(lower, top));
   }
   const memory = process.memoryUsage();
   results['heap used after the runs (MB)'] = Math.round(memory.heapUsed / 1e6);
