@@ -89,7 +89,8 @@ export class ConceptsPanel extends Disposable {
       if (message?.type === 'ready') {
         this.ready = true;
         void panel.webview.postMessage({ type: 'tab', tab: this.tab });
-        if (this.lastUpdate) void panel.webview.postMessage(this.lastUpdate);
+        // A page shown again (hidden panels lose their page) gets the drawing, not an old call's flash.
+        if (this.lastUpdate) void panel.webview.postMessage({ ...this.lastUpdate, flash: [] });
       } else if (message?.type === 'openLesson' && typeof message.lessonId === 'string') {
         this.lessonEmitter.fire(message.lessonId);
       } else if (message?.type === 'tab' && CONCEPT_TABS.includes(message.tab)) {
