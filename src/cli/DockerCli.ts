@@ -4,6 +4,7 @@ import type { CommandIO } from './CommandIO';
 import type { CommandHandler } from './commands/Command';
 import { StatusError } from './commands/Command';
 import { create } from './commands/create';
+import { df } from './commands/df';
 import { images } from './commands/images';
 import { imageInspect } from './commands/imageInspect';
 import { history } from './commands/history';
@@ -59,6 +60,7 @@ const HANDLERS: Record<string, CommandHandler> = {
   inspect,
   version,
   'system info': info,
+  'system df': df,
 };
 
 /**

@@ -620,6 +620,8 @@ export function edgesOf(operation: string): ArchitectureEdge[] {
   if (operation === 'ImageCreate') edges.push('daemon-registry', 'daemon-images');
   else if (operation.startsWith('Image')) edges.push('daemon-images');
   else if (operation.startsWith('Container')) edges.push('daemon-containers');
+  // `docker system df` adds up what both hold.
+  else if (operation === 'SystemDataUsage') edges.push('daemon-images', 'daemon-containers');
   return edges;
 }
 

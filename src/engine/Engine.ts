@@ -22,6 +22,7 @@ import type { RemoteImage } from './Registry';
 import type {
   ContainerCreateRequest, ContainerInspectResponse, ContainerSummary, EventMessage, HistoryResponseItem,
   ImageConfig, ImageDeleteResponseItem, ImageInspect, ImageSummary, LogEntry, PortMap, PortSummary, ProgressMessage,
+  SystemDataUsageResponse,
 } from './types';
 import { SIGNALS } from './types';
 import { containerStatus } from './util/containerStatus';
@@ -185,6 +186,61 @@ export class Engine {
   /** Events kept for `docker events --since`, oldest first. */
   events(since = 0, until = Number.POSITIVE_INFINITY): EventMessage[] {
     return this.call('SystemEvents', {}, () => this.eventLog.filter((e) => e.time * 1000 >= since && e.time * 1000 <= until));
+  }
+
+  /**
+   * `GET /system/df`, as moby v28.2.2 computes it (daemon/disk_usage.go,
+   * daemon/images/image_list.go and ImageService.ImageDiskUsage):
+   * - LayersSize: every layer an image uses, counted once (an untagged
+   *   parent image with children does not count, as in getLayerRefs);
+   * - Images: the top-level images (no untagged parents), newest first, with
+   *   SharedSize (bytes of the layers another image also uses) and
+   *   Containers (how many containers, running or not, use the image);
+   * - Containers: all of them, newest first, with SizeRw and SizeRootFs.
+   *   The lab's containers write nothing to their writable layer, so SizeRw
+   *   is an honest 0 and SizeRootFs is the image's size;
+   * - Volumes and BuildCache: the lab has neither yet, so both are empty.
+   */
+  systemDataUsage(): SystemDataUsageResponse {
+    return this.call('SystemDataUsage', {}, () => {
+      const images = this.images.all();
+      const containers = [...this.containers.values()];
+      const isIntermediate = (image: StoredImage) => image.tags.length + image.digests.length === 0 && this.images.children(image).length > 0;
+      // Layer references over all images, intermediate ones included (image_list.go layerRefs).
+      const references = new Map<string, number>();
+      for (const image of images) {
+        for (const chainId of image.layers) references.set(chainId, (references.get(chainId) ?? 0) + 1);
+      }
+      const counted = new Set(images.filter((image) => !isIntermediate(image)).flatMap((image) => image.layers));
+      const layerSize = (chainId: string) => this.images.layer(chainId)?.size ?? 0;
+      const imageSummaries: ImageSummary[] = images
+        .filter((image) => !isIntermediate(image))
+        .sort((a, b) => Date.parse(b.created) - Date.parse(a.created))
+        .map((image) => ({
+          Id: image.id,
+          ParentId: image.parent,
+          RepoTags: image.tags.map(familiarReference),
+          RepoDigests: image.digests.map(familiarReference),
+          Created: Math.floor(Date.parse(image.created) / 1000),
+          Size: this.images.sizeOf(image),
+          SharedSize: image.layers.filter((chainId) => (references.get(chainId) ?? 0) > 1).reduce((sum, chainId) => sum + layerSize(chainId), 0),
+          Labels: image.config.Labels ?? null,
+          Containers: containers.filter((c) => c.imageId === image.id).length,
+        }));
+      const containerSummaries = containers
+        .sort((a, b) => b.created - a.created || (b.id < a.id ? -1 : 1))
+        .map((record): ContainerSummary => {
+          const image = this.images.get(record.imageId);
+          return { ...this.summary(record), SizeRw: 0, SizeRootFs: image ? this.images.sizeOf(image) : 0 };
+        });
+      return {
+        LayersSize: [...counted].reduce((sum, chainId) => sum + layerSize(chainId), 0),
+        Images: imageSummaries,
+        Containers: containerSummaries,
+        Volumes: [],
+        BuildCache: [],
+      };
+    });
   }
 
   // ---------------------------------------------------------------- images

@@ -8,6 +8,7 @@ export const OPERATIONS = {
   SystemVersion: { method: 'GET', path: '/version' },
   SystemInfo: { method: 'GET', path: '/info' },
   SystemEvents: { method: 'GET', path: '/events' },
+  SystemDataUsage: { method: 'GET', path: '/system/df' },
   ContainerList: { method: 'GET', path: '/containers/json' },
   ContainerCreate: { method: 'POST', path: '/containers/create' },
   ContainerInspect: { method: 'GET', path: '/containers/{id}/json' },

@@ -180,6 +180,52 @@ export interface ImageSummary {
   Containers: number;
 }
 
+/**
+ * A volume as `GET /system/df` lists it (the API's Volume, the fields the
+ * CLI reads). The lab has no volumes yet: the list is always empty.
+ */
+export interface VolumeUsageItem {
+  Name: string;
+  Driver: string;
+  Mountpoint: string;
+  Labels: Record<string, string> | null;
+  Scope: 'local' | 'global';
+  /** Size in bytes (-1: not available) and the number of containers using it; null outside `/system/df`. */
+  UsageData: { Size: number; RefCount: number } | null;
+}
+
+/**
+ * A build cache record (the API's BuildCache). The lab has no builder yet:
+ * `GET /system/df` always answers an empty list.
+ */
+export interface BuildCacheRecord {
+  ID: string;
+  Parents: string[] | null;
+  Type: string;
+  Description: string;
+  InUse: boolean;
+  Shared: boolean;
+  Size: number;
+  /** RFC 3339 times. */
+  CreatedAt: string;
+  LastUsedAt: string | null;
+  UsageCount: number;
+}
+
+/**
+ * `GET /system/df` (SystemDataUsageResponse, API 1.50): what `docker
+ * system df` adds up. Images carry SharedSize and Containers counts;
+ * containers carry SizeRw and SizeRootFs.
+ */
+export interface SystemDataUsageResponse {
+  /** Bytes of the distinct layers the images use, each counted once. */
+  LayersSize: number;
+  Images: ImageSummary[];
+  Containers: ContainerSummary[];
+  Volumes: VolumeUsageItem[];
+  BuildCache: BuildCacheRecord[];
+}
+
 /** `GET /images/{name}/json`. */
 export interface ImageInspect {
   Id: string;
