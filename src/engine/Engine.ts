@@ -206,27 +206,13 @@ export class Engine {
       const images = this.images.all();
       const containers = [...this.containers.values()];
       const isIntermediate = (image: StoredImage) => image.tags.length + image.digests.length === 0 && this.images.children(image).length > 0;
-      // Layer references over all images, intermediate ones included (image_list.go layerRefs).
-      const references = new Map<string, number>();
-      for (const image of images) {
-        for (const chainId of image.layers) references.set(chainId, (references.get(chainId) ?? 0) + 1);
-      }
       const counted = new Set(images.filter((image) => !isIntermediate(image)).flatMap((image) => image.layers));
       const layerSize = (chainId: string) => this.images.layer(chainId)?.size ?? 0;
-      const imageSummaries: ImageSummary[] = images
+      const imageSummaries = images
         .filter((image) => !isIntermediate(image))
         .sort((a, b) => Date.parse(b.created) - Date.parse(a.created))
-        .map((image) => ({
-          Id: image.id,
-          ParentId: image.parent,
-          RepoTags: image.tags.map(familiarReference),
-          RepoDigests: image.digests.map(familiarReference),
-          Created: Math.floor(Date.parse(image.created) / 1000),
-          Size: this.images.sizeOf(image),
-          SharedSize: image.layers.filter((chainId) => (references.get(chainId) ?? 0) > 1).reduce((sum, chainId) => sum + layerSize(chainId), 0),
-          Labels: image.config.Labels ?? null,
-          Containers: containers.filter((c) => c.imageId === image.id).length,
-        }));
+        // Shared: the bytes of layers another image (intermediate ones included) also uses (image_list.go layerRefs).
+        .map((image) => this.imageSummary(image, containers, this.images.sharedSizeOf(image)));
       const containerSummaries = containers
         .sort((a, b) => b.created - a.created || (b.id < a.id ? -1 : 1))
         .map((record): ContainerSummary => {
@@ -404,18 +390,24 @@ export class Engine {
       return this.images.all()
         .filter((image) => !options.reference || image.tags.some((t) => matchesReference(t, options.reference!)))
         .sort((a, b) => Date.parse(b.created) - Date.parse(a.created))
-        .map((image) => ({
-          Id: image.id,
-          ParentId: image.parent,
-          RepoTags: image.tags.map(familiarReference),
-          RepoDigests: image.digests.map(familiarReference),
-          Created: Math.floor(Date.parse(image.created) / 1000),
-          Size: this.images.sizeOf(image),
-          SharedSize: -1,
-          Labels: image.config.Labels ?? null,
-          Containers: containers.filter((c) => c.imageId === image.id).length,
-        }));
+        // `docker images` does not ask for shared sizes: the daemon answers -1.
+        .map((image) => this.imageSummary(image, containers, -1));
     });
+  }
+
+  /** An image as `GET /images/json` and `GET /system/df` list it. */
+  private imageSummary(image: StoredImage, containers: readonly ContainerRecord[], sharedSize: number): ImageSummary {
+    return {
+      Id: image.id,
+      ParentId: image.parent,
+      RepoTags: image.tags.map(familiarReference),
+      RepoDigests: image.digests.map(familiarReference),
+      Created: Math.floor(Date.parse(image.created) / 1000),
+      Size: this.images.sizeOf(image),
+      SharedSize: sharedSize,
+      Labels: image.config.Labels ?? null,
+      Containers: containers.filter((c) => c.imageId === image.id).length,
+    };
   }
 
   /** `GET /images/{name}/json` */

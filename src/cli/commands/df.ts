@@ -9,8 +9,8 @@ import type { CommandIO } from '../CommandIO';
 import type { CommandHandler } from './Command';
 import { StatusError } from './Command';
 import { goTimeString } from './formatHelpers';
-import { render } from './images';
-import { containerContext } from './ps';
+import { IMAGE_HEADERS, render } from './images';
+import { CONTAINER_HEADERS, containerContext } from './ps';
 
 /** docker/cli formatter/disk_usage.go defaultDiskUsageTableFormat: the summary table. */
 export const DEFAULT_DISK_USAGE_TABLE = 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}';
@@ -48,40 +48,6 @@ const SUMMARY_HEADERS: Record<string, string> = {
   Active: 'ACTIVE',
   Size: 'SIZE',
   Reclaimable: 'RECLAIMABLE',
-};
-
-/** newImageContext's header. */
-const IMAGE_HEADERS: Record<string, string> = {
-  ID: 'IMAGE ID',
-  Repository: 'REPOSITORY',
-  Tag: 'TAG',
-  Digest: 'DIGEST',
-  CreatedSince: 'CREATED',
-  CreatedAt: 'CREATED AT',
-  Size: 'SIZE',
-  Containers: 'CONTAINERS',
-  VirtualSize: 'SIZE',
-  SharedSize: 'SHARED SIZE',
-  UniqueSize: 'UNIQUE SIZE',
-};
-
-/** NewContainerContext's header. */
-const CONTAINER_HEADERS: Record<string, string> = {
-  ID: 'CONTAINER ID',
-  Names: 'NAMES',
-  Image: 'IMAGE',
-  Command: 'COMMAND',
-  CreatedAt: 'CREATED AT',
-  RunningFor: 'CREATED',
-  Ports: 'PORTS',
-  State: 'STATE',
-  Status: 'STATUS',
-  Size: 'SIZE',
-  Labels: 'LABELS',
-  Mounts: 'MOUNTS',
-  LocalVolumes: 'LOCAL VOLUMES',
-  Networks: 'NETWORKS',
-  Platform: 'PLATFORM',
 };
 
 /** newVolumeContext's header. */

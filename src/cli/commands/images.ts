@@ -15,8 +15,8 @@ export const DEFAULT_IMAGE_TABLE = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{
 /** docker/cli formatter/image.go defaultImageTableFormatWithDigest (`--digests`). */
 export const DEFAULT_IMAGE_TABLE_WITH_DIGEST = 'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';
 
-/** The column headers of formatter.ImageContext. */
-const IMAGE_HEADERS: Record<string, string> = {
+/** The column headers of formatter.ImageContext (also `docker system df -v`'s images). */
+export const IMAGE_HEADERS: Record<string, string> = {
   ID: 'IMAGE ID',
   Repository: 'REPOSITORY',
   Tag: 'TAG',

@@ -11,7 +11,8 @@ import { ellipsis, goTimeString } from './formatHelpers';
 /** docker/cli formatter/container.go defaultContainerTableFormat. */
 export const DEFAULT_CONTAINER_TABLE = 'table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}';
 
-const CONTAINER_HEADERS: Record<string, string> = {
+/** The column headers of formatter.ContainerContext (also `docker system df -v`'s containers). */
+export const CONTAINER_HEADERS: Record<string, string> = {
   ID: 'CONTAINER ID',
   Image: 'IMAGE',
   Command: 'COMMAND',
