@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import type { ConceptsSnapshot } from '../concepts/ConceptsSnapshot';
 import { edgesOf, renderArchitecture, renderComparisonTable, renderDesktop, renderVmVsContainer, type ConceptView } from '../concepts/renderConcepts';
 import type { LessonLanguage } from '../curriculum/lesson';
-import { Disposable } from '../Disposable';
-import { makeNonce } from './nonce';
+import { LabWebviewPanel, labWebviewOptions } from './LabWebviewPanel';
 
 /** The webview panel type; also what the serializer revives after a reload. */
 export const CONCEPTS_VIEW_TYPE = 'dockerLab.concepts';
@@ -49,9 +48,7 @@ const WORDS: Record<LessonLanguage, Record<string, string>> = {
  * script and stylesheet by nonce, nothing from the network; the learner's
  * names reach the page only as escaped text inside our SVG.
  */
-export class ConceptsPanel extends Disposable {
-  private readonly disposeEmitter = this._register(new vscode.EventEmitter<void>());
-  readonly onDidDispose = this.disposeEmitter.event;
+export class ConceptsPanel extends LabWebviewPanel {
   private readonly lessonEmitter = this._register(new vscode.EventEmitter<string>());
   /** A box was clicked: open the lesson that teaches it. */
   readonly onDidRequestLesson = this.lessonEmitter.event;
@@ -65,26 +62,17 @@ export class ConceptsPanel extends Disposable {
   lastUpdate: ConceptsUpdate | undefined;
 
   static create(extensionUri: vscode.Uri, tab: ConceptTab = 'vm'): ConceptsPanel {
-    const panel = vscode.window.createWebviewPanel(CONCEPTS_VIEW_TYPE, 'Docker Lab', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
-    });
+    const panel = vscode.window.createWebviewPanel(CONCEPTS_VIEW_TYPE, 'Docker Lab', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { ...labWebviewOptions(extensionUri) });
     return new ConceptsPanel(panel, extensionUri, tab);
   }
 
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, tab: ConceptTab | undefined): ConceptsPanel {
-    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+    panel.webview.options = labWebviewOptions(extensionUri);
     return new ConceptsPanel(panel, extensionUri, tab && CONCEPT_TABS.includes(tab) ? tab : 'vm');
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri, private tab: ConceptTab) {
-    super();
-    this._register(panel);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'docker-lab.svg');
-    this._register(panel.onDidDispose(() => {
-      this.disposeEmitter.fire();
-      this.dispose();
-    }));
+  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, private tab: ConceptTab) {
+    super(panel, extensionUri);
     this._register(panel.webview.onDidReceiveMessage((message: ConceptsMessage) => {
       if (message?.type === 'ready') {
         this.ready = true;
@@ -134,10 +122,7 @@ export class ConceptsPanel extends Disposable {
 
   private html(language: LessonLanguage): string {
     const words = WORDS[language];
-    const webview = this.panel.webview;
-    const nonce = makeNonce();
-    const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
-    const csp = ["default-src 'none'", `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `img-src ${webview.cspSource}`].join('; ');
+    const { nonce, csp, media } = this.pageResources();
     const tabs = CONCEPT_TABS.map((tab) =>
       `<button role="tab" id="tab-${tab}" data-tab="${tab}" aria-controls="panel-${tab}" aria-selected="${tab === this.tab}" tabindex="${tab === this.tab ? 0 : -1}">${words[tab]}</button>`).join('');
     const panels = CONCEPT_TABS.map((tab) => `<section role="tabpanel" id="panel-${tab}" aria-labelledby="tab-${tab}"${tab === this.tab ? '' : ' hidden'}>

@@ -4,8 +4,7 @@ import type { ExerciseState } from '../curriculum/ExerciseTracker';
 import type { Lesson } from '../curriculum/lesson';
 import { renderLessonPage } from '../curriculum/lessonPage';
 import { LESSON_STRINGS } from '../curriculum/lessonStrings';
-import { Disposable } from '../Disposable';
-import { makeNonce } from './nonce';
+import { LabWebviewPanel, labWebviewOptions } from './LabWebviewPanel';
 
 /** The webview panel type; also what the serializer revives after a reload. */
 export const LESSON_VIEW_TYPE = 'dockerLab.lesson';
@@ -32,9 +31,7 @@ export interface LessonLiveState {
  * rendered with marked (curriculum/lessonPage.ts), with a strict CSP: only
  * its own script and stylesheet, by nonce, nothing from the network.
  */
-export class LessonPanel extends Disposable {
-  private readonly disposeEmitter = this._register(new vscode.EventEmitter<void>());
-  readonly onDidDispose = this.disposeEmitter.event;
+export class LessonPanel extends LabWebviewPanel {
   private readonly messageEmitter = this._register(new vscode.EventEmitter<LessonMessage>());
   readonly onDidReceiveMessage = this.messageEmitter.event;
   private lessonId: string | undefined;
@@ -43,28 +40,18 @@ export class LessonPanel extends Disposable {
 
   /** Opens a new panel beside the terminal's editor group. */
   static create(extensionUri: vscode.Uri): LessonPanel {
-    const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, 'Docker Lab', { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, {
-      enableScripts: true,
-      retainContextWhenHidden: false,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')],
-    });
+    const panel = vscode.window.createWebviewPanel(LESSON_VIEW_TYPE, 'Docker Lab', { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, labWebviewOptions(extensionUri));
     return new LessonPanel(panel, extensionUri);
   }
 
   /** Adopts a panel VS Code restored after a reload. */
   static revive(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): LessonPanel {
-    panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'media')] };
+    panel.webview.options = labWebviewOptions(extensionUri);
     return new LessonPanel(panel, extensionUri);
   }
 
-  private constructor(readonly panel: vscode.WebviewPanel, private readonly extensionUri: vscode.Uri) {
-    super();
-    this._register(panel);
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'docker-lab.svg');
-    this._register(panel.onDidDispose(() => {
-      this.disposeEmitter.fire();
-      this.dispose();
-    }));
+  private constructor(panel: vscode.WebviewPanel, extensionUri: vscode.Uri) {
+    super(panel, extensionUri);
     this._register(panel.webview.onDidReceiveMessage((message: LessonMessage) => {
       if (message?.type === 'ready') {
         this.ready = true;
@@ -99,16 +86,7 @@ export class LessonPanel extends Disposable {
   }
 
   private html(lesson: Lesson, course: Course, live: LessonLiveState): string {
-    const webview = this.panel.webview;
-    const nonce = makeNonce();
-    const media = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', name)).toString();
-    const csp = [
-      "default-src 'none'",
-      `style-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-      `img-src ${webview.cspSource} data:`,
-      `font-src ${webview.cspSource}`,
-    ].join('; ');
+    const { nonce, csp, media } = this.pageResources();
     return `<!DOCTYPE html>
 <html lang="${lesson.language}">
 <head>
