@@ -50,11 +50,6 @@ export class Progress {
     return true;
   }
 
-  /** Forgets a lesson's passes ("Reset lesson" keeps them; this is for starting the course over). */
-  forgetLesson(lessonId: string): void {
-    for (const key of Object.keys(this.data.passed)) if (key.startsWith(`${lessonId}/`)) delete this.data.passed[key];
-  }
-
   forgetAll(): void {
     this.data = { version: 1, passed: {} };
   }

@@ -62,17 +62,6 @@ export interface LabView {
   sawApiCall(operation: OperationName): boolean;
 }
 
-/** A check's outcome. */
-export interface CheckResult {
-  passed: boolean;
-}
-
-/** The check's key, e.g. `container` for `{ container: {...} }`. */
-export function checkKind(check: Check): keyof UnionKeys<Check> {
-  return Object.keys(check)[0] as keyof UnionKeys<Check>;
-}
-type UnionKeys<T> = T extends unknown ? { [K in keyof T]: T[K] } : never;
-
 /** Whether `check` holds in `lab`. Pure; never throws on a missing container or image. */
 export function evaluateCheck(check: Check, lab: LabView): boolean {
   if ('container' in check) return lab.containers().some((c) => matches(c, check.container, lab));

@@ -1,4 +1,5 @@
 import type { Course } from './course';
+import { nextLesson, previousLesson } from './course';
 import { describeCheck } from './describe';
 import type { ExerciseState } from './ExerciseTracker';
 import type { Lesson } from './lesson';
@@ -17,8 +18,8 @@ export function renderLessonPage(lesson: Lesson, course: Course, states: readonl
   const words = LESSON_STRINGS[lesson.language];
   const index = course.lessons.findIndex((l) => l.id === lesson.id);
   const chapter = course.chapters.find((c) => c.id === lesson.chapter);
-  const previous = index > 0 ? course.lessons[index - 1] : undefined;
-  const next = index >= 0 ? course.lessons[index + 1] : undefined;
+  const previous = previousLesson(course, lesson.id);
+  const next = nextLesson(course, lesson.id);
   const labels = { run: words.run, copy: words.copy };
 
   const exercises = lesson.exercises.map((exercise, n) => {

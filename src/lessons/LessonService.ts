@@ -7,7 +7,7 @@ import { loadCourse } from '../curriculum/course';
 import type { ExerciseState } from '../curriculum/ExerciseTracker';
 import { trackExercises } from '../curriculum/ExerciseTracker';
 import type { Lesson, LessonLanguage } from '../curriculum/lesson';
-import { LESSON_LANGUAGES, resolveLessonLanguage } from '../curriculum/lesson';
+import { resolveLessonLanguage } from '../curriculum/lesson';
 import { Progress, type ProgressData } from '../curriculum/Progress';
 import { runLines } from '../curriculum/runLines';
 import type { UndoHistory } from '../curriculum/UndoHistory';
@@ -27,7 +27,8 @@ export const PROGRESS_KEY = 'dockerLab.progress';
  * drives the lesson view. "Reset lesson" and "Undo" live here too.
  */
 export class LessonService extends Disposable {
-  private readonly courses: Record<LessonLanguage, Course>;
+  /** Courses by language, each read from disk the first time it is shown. */
+  private readonly courses = new Map<LessonLanguage, Course>();
   readonly progress: Progress;
   private readonly lab: EngineLabView;
   private panel: LessonPanel | undefined;
@@ -47,7 +48,6 @@ export class LessonService extends Disposable {
     readonly undo: UndoHistory,
   ) {
     super();
-    this.courses = Object.fromEntries(LESSON_LANGUAGES.map((language) => [language, this.load(language)])) as Record<LessonLanguage, Course>;
     this.progress = new Progress(context.globalState.get(PROGRESS_KEY));
     context.globalState.setKeysForSync([PROGRESS_KEY]);
     this.lab = this._register(new EngineLabView(engine));
@@ -77,7 +77,13 @@ export class LessonService extends Disposable {
 
   /** The course in the lesson language. */
   get course(): Course {
-    return this.courses[this.language];
+    const language = this.language;
+    let course = this.courses.get(language);
+    if (!course) {
+      course = this.load(language);
+      this.courses.set(language, course);
+    }
+    return course;
   }
 
   /** The current lesson in the lesson language. */
