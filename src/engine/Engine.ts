@@ -7,6 +7,8 @@ import {
 } from './errors';
 import type { ContainerRecord } from './containers/Container';
 import { isRunning } from './containers/Container';
+import { ContainerFilesystems } from './containers/ContainerFilesystems';
+import type { ContainerFiles } from './fs/ContainerFs';
 import { ContainerProcess } from './containers/ContainerProcess';
 import type { Layer, StoredImage } from './images/ImageStore';
 import { ImageStore, chainIdOf } from './images/ImageStore';
@@ -14,7 +16,6 @@ import type { ApiCall, OperationName } from './operations';
 import { OPERATIONS, pathOf } from './operations';
 import type { HostInfo, HttpRequest, HttpResponse } from './programs/Program';
 import { findProgram } from './programs/ProgramTable';
-import { buildRootFs } from './programs/RootFs';
 import { Registry, familiarPath } from './Registry';
 import type { EngineSnapshot } from './snapshot';
 import { SNAPSHOT_SCHEMA_VERSION, validateSnapshot } from './snapshot';
@@ -110,6 +111,8 @@ export class Engine {
   private readonly random: () => number;
   private readonly pullSecondsPerMegabyte: number;
   private readonly images = new ImageStore();
+  /** Containers' root filesystems; a write is a change to save. */
+  private readonly filesystems = new ContainerFilesystems(this.images, () => this.changed('containers'));
   private readonly containers = new Map<string, ContainerRecord>();
   private readonly processes = new Map<string, ContainerProcess>();
   /** Containers by name (an index of `containers`). */
@@ -666,6 +669,8 @@ export class Engine {
         image: request.Image,
         imageId: image.id,
         family: image.family,
+        layers: [...image.layers],
+        ...(image.origin ? { origin: image.origin } : {}),
         config: {
           ...request,
           Hostname: request.Hostname || id.slice(0, 12),
@@ -721,7 +726,7 @@ export class Engine {
     const argv = [record.path, ...record.args];
     const pathEnv = (record.config.Env.find((e) => e.startsWith('PATH=')) ?? 'PATH=').slice(5);
     // Programs know an image by its ID, so a re-tagged image (`docker tag nginx:1.28.0 web:v1`) runs the same programs.
-    const program = findProgram(record.family, record.imageId, record.path, pathEnv);
+    const program = findProgram(record.family, programImage(record), record.path, pathEnv);
     if (!program) {
       const reason = record.path.includes('/')
         ? `exec: "${record.path}": stat ${record.path}: no such file or directory`
@@ -751,9 +756,7 @@ export class Engine {
     };
     const previousStarts = record.startCount;
     if (!resumed) record.startCount++;
-    // Built on first use: most processes (nginx, sleep) never read a file.
-    let rootfs: ReturnType<typeof buildRootFs> | undefined;
-    const files = () => (rootfs ??= buildRootFs(record.family, record.imageId, { hostname: record.config.Hostname, env: record.config.Env, ipAddress: ip }));
+    this.filesystems.refreshMounts(record);
     const process = new ContainerProcess(program, {
       argv,
       env: [...record.config.Env, `HOSTNAME=${record.config.Hostname}`, 'HOME=/root'].filter(uniqueKeys()),
@@ -763,15 +766,15 @@ export class Engine {
       interactive: !!record.config.OpenStdin,
       host: this.host,
       family: record.family,
-      imageReference: record.imageId,
+      imageReference: programImage(record),
       previousStarts,
       resumed,
       startedAt: record.state.startedAt,
       clock: this.clock,
       write: (stream, text) => this.appendOutput(record, stream, text),
-      readFile: (path) => files().readFile(path),
-      readDir: (path) => files().readDir(path),
-      resolveProgram: (name) => findProgram(record.family, record.imageId, name, pathEnv),
+      // Made on first use: most processes (sleep, redis) never touch a file.
+      files: lazyFiles(() => this.filesystems.of(record)),
+      resolveProgram: (name) => findProgram(record.family, programImage(record), name, pathEnv),
     });
     this.processes.set(record.id, process);
     if (!resumed) this.emit('container', 'start', record.id, this.containerAttributes(record));
@@ -1007,6 +1010,7 @@ export class Engine {
 
   private removeRecord(record: ContainerRecord): void {
     this.containers.delete(record.id);
+    this.filesystems.forget(record.id);
     this.names.delete(record.name);
     this.ipsInUse.delete(record.ipAddress);
     this.emit('container', 'destroy', record.id, this.containerAttributes(record));
@@ -1538,6 +1542,7 @@ export class Engine {
     for (const process of this.processes.values()) process.signal('SIGKILL');
     this.processes.clear();
     this.containers.clear();
+    this.filesystems.clear();
     this.names.clear();
     this.ipsInUse.clear();
     for (const image of this.images.all()) this.images.delete(image);
@@ -1724,4 +1729,23 @@ function partialEntries(record: ContainerRecord, now: number): LogEntry[] {
     if (record.partial[stream]) entries.push({ stream, time: now, text: record.partial[stream] });
   }
   return entries;
+}
+
+/** The image whose programs a container runs: its image, or the official image a committed or built one came from. */
+function programImage(record: ContainerRecord): string {
+  return record.origin ?? record.imageId;
+}
+
+/** Files that are looked up only when a program first touches one. */
+function lazyFiles(make: () => ContainerFiles): ContainerFiles {
+  let files: ContainerFiles | undefined;
+  const get = () => (files ??= make());
+  return {
+    readFile: (path) => get().readFile(path),
+    readDir: (path) => get().readDir(path),
+    writeFile: (path, content, options) => get().writeFile(path, content, options),
+    mkdir: (path, options) => get().mkdir(path, options),
+    remove: (path, options) => get().remove(path, options),
+    symlink: (path, target) => get().symlink(path, target),
+  };
 }

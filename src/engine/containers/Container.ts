@@ -1,3 +1,4 @@
+import type { LayerEntry } from '../fs/overlay';
 import type { BaseFamily } from '../Registry';
 import type { ContainerConfig, ContainerStateStatus, HostConfig, LogEntry, PortMap } from '../types';
 
@@ -45,6 +46,17 @@ export interface ContainerRecord {
   logs: LogEntry[];
   /** A partial line each stream has written without its newline yet. */
   partial: { stdout: string; stderr: string };
+  /**
+   * The image's layer chain ids when the container was created, bottom
+   * first (kept so the container's files survive `docker rmi -f` of its
+   * image, as the layers do on Docker). Absent in snapshots from before
+   * containers had files: then the image's layers.
+   */
+  layers?: string[];
+  /** The writable layer's changes (path, entry), when the container has written anything. */
+  rw?: [string, LayerEntry][];
+  /** The official image whose programs the container runs (a committed or built image's origin). */
+  origin?: string;
 }
 
 /** Whether the container counts as running (moby: Running is also true while paused or restarting). */

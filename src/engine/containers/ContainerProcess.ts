@@ -1,7 +1,8 @@
 import type { Clock } from '../Clock';
 import { sleep } from '../Clock';
 import type { BaseFamily } from '../Registry';
-import type { FileEntry, HostInfo, HttpHandler, ProcessContext, Program } from '../programs/Program';
+import type { ContainerFiles } from '../fs/ContainerFs';
+import type { HostInfo, HttpHandler, ProcessContext, Program } from '../programs/Program';
 import { SIGNALS } from '../types';
 
 /** What the engine hands a process when it spawns it. */
@@ -20,8 +21,7 @@ export interface SpawnOptions {
   startedAt: number;
   clock: Clock;
   write(stream: 'stdout' | 'stderr', text: string): void;
-  readFile(path: string): FileEntry | undefined;
-  readDir(path: string): string[] | undefined;
+  files: ContainerFiles;
   resolveProgram(name: string): Program | undefined;
 }
 
@@ -181,8 +181,12 @@ export class ContainerProcess {
         return signal;
       },
       listen: (port, handler) => { if (!this.dead) this.http.set(port, handler); },
-      readFile: (path) => o.readFile(path),
-      readDir: (path) => o.readDir(path),
+      readFile: (path) => o.files.readFile(path),
+      readDir: (path) => o.files.readDir(path),
+      writeFile: (path, content, options) => (this.dead ? undefined : o.files.writeFile(path, content, options)),
+      mkdir: (path, options) => (this.dead ? undefined : o.files.mkdir(path, options)),
+      remove: (path, options) => (this.dead ? undefined : o.files.remove(path, options)),
+      symlink: (path, target) => (this.dead ? undefined : o.files.symlink(path, target)),
       resolveProgram: (name) => o.resolveProgram(name),
       exec: async (childArgv, overrides) => {
         if (this.dead) throw new ProcessKilled();

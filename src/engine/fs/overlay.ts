@@ -165,18 +165,44 @@ export function diffLayer(lower: UnionView, upper: LayerChanges): PathChange[] {
   return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** The names in each directory of a union, sorted; built once per union and shared by its containers. */
+const childIndexes = new WeakMap<ReadonlyMap<string, FsNode>, ReadonlyMap<string, readonly string[]>>();
+
+/** Directory path -> the names in it (byte order), for a union that never changes (an image's). */
+export function childIndex(view: ReadonlyMap<string, FsNode>): ReadonlyMap<string, readonly string[]> {
+  let index = childIndexes.get(view);
+  if (!index) {
+    const lists = new Map<string, string[]>();
+    for (const path of view.keys()) {
+      if (path === '/') continue;
+      const parent = parentOf(path);
+      let names = lists.get(parent);
+      if (!names) lists.set(parent, (names = []));
+      names.push(path.slice(parent === '/' ? 1 : parent.length + 1));
+    }
+    for (const names of lists.values()) names.sort(byteOrder);
+    index = lists;
+    childIndexes.set(view, index);
+  }
+  return index;
+}
+
 /**
  * A container's writable layer: changes made through the union with
  * overlayfs's copy-up. Writing into a directory copies the directory (and
  * its ancestors) up; removing something the image has leaves a whiteout;
  * removing something the container made just drops it.
+ *
+ * The image's union is never copied: reads look in the layer first and fall
+ * through to the image, as overlayfs does, so a container costs only what it
+ * changed.
  */
 export class WritableLayer {
-  private readonly upper = new Map<string, LayerEntry>();
-  private readonly view: UnionView;
+  private readonly upper: Map<string, LayerEntry>;
 
-  constructor(private readonly lower: UnionView) {
-    this.view = new Map(lower);
+  /** `changes` restores a layer saved earlier (a snapshot's); it must have been made on the same `lower`. */
+  constructor(private readonly lower: ReadonlyMap<string, FsNode>, changes?: Iterable<readonly [string, LayerEntry]>) {
+    this.upper = new Map(changes ?? []);
   }
 
   /** The layer's changes (what `docker commit` turns into a new image layer). */
@@ -184,28 +210,77 @@ export class WritableLayer {
     return this.upper;
   }
 
-  /** The union the container sees now. */
+  /** The union the container sees now (built on each call: for tests and commits, not for reads). */
   get union(): ReadonlyMap<string, FsNode> {
-    return this.view;
+    const view: UnionView = new Map(this.lower);
+    applyLayer(view, this.upper);
+    return view;
+  }
+
+  /** What the container sees at `path` (no symlinks followed). */
+  get(path: string): FsNode | undefined {
+    if (path === '/') return this.lower.get('/') ?? ROOT_DIR;
+    const entry = this.upper.get(path);
+    if (entry) return entry.kind === 'whiteout' ? undefined : entry.kind === 'dir' ? { kind: 'dir', mode: entry.mode } : entry;
+    if (this.hiddenByUpper(path)) return undefined;
+    return this.lower.get(path);
+  }
+
+  /** The names in directory `path`, sorted; undefined when it is not a directory. */
+  list(path: string): string[] | undefined {
+    if (this.get(path)?.kind !== 'dir') return undefined;
+    const own = this.upper.get(path);
+    const replaced = own?.kind === 'dir' && own.opaque === true;
+    const fromImage = !replaced && this.lower.has(path) && !this.hiddenByUpper(path);
+    const names = new Set(fromImage ? childIndex(this.lower).get(path) ?? [] : []);
+    for (const [key, entry] of this.upper) {
+      if (key === '/' || parentOf(key) !== path) continue;
+      const name = key.slice(path === '/' ? 1 : path.length + 1);
+      if (entry.kind === 'whiteout') names.delete(name);
+      else names.add(name);
+    }
+    return [...names].sort(byteOrder);
   }
 
   /** Creates or replaces a file; its directory must exist. */
   writeFile(path: string, content: string, mode = 0o644): void {
     this.requireParent(path);
-    const existing = this.view.get(path);
+    const existing = this.get(path);
     if (existing?.kind === 'dir') throw new FsError('EISDIR', path);
     this.copyUpParents(path);
-    this.set(path, { kind: 'file', mode, size: new TextEncoder().encode(content).length, content });
+    this.set(path, { kind: 'file', mode: existing?.kind === 'file' ? existing.mode : mode, size: new TextEncoder().encode(content).length, content });
+  }
+
+  /** Creates or replaces a symlink; its directory must exist. */
+  symlink(path: string, target: string): void {
+    this.requireParent(path);
+    if (this.get(path)) throw new FsError('EEXIST', path);
+    this.copyUpParents(path);
+    this.set(path, { kind: 'symlink', target });
+  }
+
+  /** Puts an entry as it is (a copy from elsewhere, `docker cp`); replaces a file or link, not a directory. */
+  put(path: string, entry: FsNode): void {
+    this.requireParent(path);
+    const existing = this.get(path);
+    if (existing?.kind === 'dir' && entry.kind === 'dir') {
+      this.copyUpParents(path);
+      if (!this.upper.has(path)) this.upper.set(path, { kind: 'dir', mode: entry.mode });
+      return;
+    }
+    if (existing?.kind === 'dir') throw new FsError('EISDIR', path);
+    this.copyUpParents(path);
+    this.set(path, entry);
   }
 
   /** `mkdir` (with `-p`: parents too, and no error when it exists). */
   mkdir(path: string, options: { parents?: boolean; mode?: number } = {}): void {
-    const existing = this.view.get(path);
+    const existing = this.get(path);
     if (existing) {
       if (options.parents && existing.kind === 'dir') return;
       throw new FsError('EEXIST', path);
     }
-    if (!this.view.has(parentOf(path))) {
+    if (!this.get(parentOf(path))) {
       if (!options.parents) throw new FsError('ENOENT', parentOf(path));
       this.mkdir(parentOf(path), options);
     }
@@ -216,28 +291,45 @@ export class WritableLayer {
 
   /** `rm` (`-r` for a directory with contents). */
   remove(path: string, options: { recursive?: boolean } = {}): void {
-    const existing = this.view.get(path);
+    const existing = this.get(path);
     if (!existing || path === '/') throw new FsError('ENOENT', path);
-    if (existing.kind === 'dir' && !options.recursive && [...this.view.keys()].some((key) => key !== path && isWithin(key, path))) {
+    if (existing.kind === 'dir' && !options.recursive && (this.list(path) ?? []).length > 0) {
       throw new FsError('ENOTEMPTY', path);
     }
     this.copyUpParents(path);
     for (const key of [...this.upper.keys()]) if (isWithin(key, path)) this.upper.delete(key);
-    if (this.lower.has(path)) this.upper.set(path, { kind: 'whiteout' });
-    removeBelow(this.view, path, true);
+    // Only what the image shows needs hiding: below an opaque directory the image's files are already gone.
+    if (this.lower.has(path) && !this.hiddenByUpper(path)) this.upper.set(path, { kind: 'whiteout' });
+  }
+
+  /** Bytes the layer holds: its files' sizes (what `docker ps -s` shows as the container's size). */
+  size(): number {
+    let total = 0;
+    for (const entry of this.upper.values()) if (entry.kind === 'file') total += entry.size;
+    return total;
+  }
+
+  /** True when something in the layer above the image hides `path`: a whiteout, an opaque directory or a non-directory ancestor. */
+  private hiddenByUpper(path: string): boolean {
+    for (let ancestor = parentOf(path); ancestor !== '/'; ancestor = parentOf(ancestor)) {
+      const above = this.upper.get(ancestor);
+      if (above && (above.kind !== 'dir' || above.opaque)) return true;
+    }
+    return false;
   }
 
   private set(path: string, entry: FsNode): void {
-    const existing = this.view.get(path);
-    if (existing?.kind === 'dir' && entry.kind !== 'dir') removeBelow(this.view, path, false);
+    const existing = this.get(path);
+    if (existing?.kind === 'dir' && entry.kind !== 'dir') {
+      for (const key of [...this.upper.keys()]) if (key !== path && isWithin(key, path)) this.upper.delete(key);
+    }
     // A directory made where the image's was removed must not let the old contents show through.
     const stored: LayerEntry = entry.kind === 'dir' && this.upper.get(path)?.kind === 'whiteout' ? { ...entry, opaque: true } : entry;
     this.upper.set(path, stored);
-    this.view.set(path, entry);
   }
 
   private requireParent(path: string): void {
-    const parent = this.view.get(parentOf(path));
+    const parent = this.get(parentOf(path));
     if (!parent) throw new FsError('ENOENT', parentOf(path));
     if (parent.kind !== 'dir') throw new FsError('ENOTDIR', parentOf(path));
   }
@@ -246,10 +338,14 @@ export class WritableLayer {
   private copyUpParents(path: string): void {
     for (let parent = parentOf(path); parent !== '/'; parent = parentOf(parent)) {
       if (this.upper.has(parent)) continue;
-      const node = this.view.get(parent);
+      const node = this.get(parent);
       if (node?.kind === 'dir') this.upper.set(parent, { kind: 'dir', mode: node.mode });
     }
   }
+}
+
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A filesystem error with its errno name, as the programs report it. */

@@ -1,3 +1,4 @@
+import type { LayerEntry } from '../fs/overlay';
 import type { BaseFamily, HistoryEntry } from '../Registry';
 import type { ImageConfig } from '../types';
 import { sha256Hex } from '../util/sha256';
@@ -19,6 +20,8 @@ export interface Layer {
   chainId: string;
   size: number;
   compressedSize: number;
+  /** The files of a layer made in the lab (commit, build): path and entry. Official layers' files are generated from their digest. */
+  files?: [string, LayerEntry][];
 }
 
 /** A local image: config + history + a stack of layers, known by its config digest. */
@@ -42,6 +45,8 @@ export interface StoredImage {
   lastTagTime: number;
   comment: string;
   author: string;
+  /** The official image whose programs this one's containers run (set on committed and built images). */
+  origin?: string;
 }
 
 /** sha256 chain id of a stack of diff ids, as the layer store computes it. */

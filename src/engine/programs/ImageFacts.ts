@@ -36,7 +36,7 @@ export interface ImageFacts {
  * digest. Unknown references fall back to what the family implies.
  */
 export function imageFacts(family: BaseFamily, imageReference: string): ImageFacts {
-  const record = findRecord(imageReference);
+  const record = officialImage(imageReference);
   if (!record) {
     return {
       repository: '',
@@ -66,7 +66,7 @@ export function imageFacts(family: BaseFamily, imageReference: string): ImageFac
 }
 
 /** The official image a reference names: an image ID (full or short), or a name with a tag or digest. */
-function findRecord(imageReference: string): RemoteImage | undefined {
+export function officialImage(imageReference: string): RemoteImage | undefined {
   const text = imageReference.trim();
   if (/^(?:sha256:)?[0-9a-f]{12,64}$/.test(text)) {
     const byId = OFFICIAL_IMAGES.byImageId(text);

@@ -1,3 +1,4 @@
+import type { ContainerFiles } from '../fs/ContainerFs';
 import type { BaseFamily } from '../Registry';
 
 /** What the lab's "host" looks like from inside a container: containers share its kernel. */
@@ -41,6 +42,8 @@ export interface FileEntry {
   content?: string;
   target?: string;
   mode?: number;
+  /** Bytes (files only); a file without `content` is one the lab knows only by size (a binary). */
+  size?: number;
 }
 
 /**
@@ -95,10 +98,15 @@ export interface ProcessContext {
   nextSignal(): Promise<string>;
   /** Serves HTTP on a container port while the process lives. */
   listen(port: number, handler: HttpHandler): void;
-  /** A file of the container's filesystem, or undefined. */
+  /** A file of the container's filesystem, or undefined (see ContainerFiles.readFile). */
   readFile(path: string): FileEntry | undefined;
   /** The entries of a directory (names only, sorted), or undefined if it is not a directory. */
   readDir(path: string): string[] | undefined;
+  /** Creates, truncates or appends to a file in the container's writable layer (an errno name on failure). */
+  writeFile: ContainerFiles['writeFile'];
+  mkdir: ContainerFiles['mkdir'];
+  remove: ContainerFiles['remove'];
+  symlink: ContainerFiles['symlink'];
   /** Finds a program on $PATH (or by absolute path) in this container's image. */
   resolveProgram(name: string): Program | undefined;
   /** Runs another program in this process's context (an exec without a fork, or a child of sh). */

@@ -34,6 +34,10 @@ export function deriveContext(parent: ProcessContext, overrides: ContextOverride
     listen: overrides.listen ?? ((port, handler) => parent.listen(port, handler)),
     readFile: overrides.readFile ?? ((path) => parent.readFile(path)),
     readDir: overrides.readDir ?? ((path) => parent.readDir(path)),
+    writeFile: overrides.writeFile ?? ((path, content, options) => parent.writeFile(path, content, options)),
+    mkdir: overrides.mkdir ?? ((path, options) => parent.mkdir(path, options)),
+    remove: overrides.remove ?? ((path, options) => parent.remove(path, options)),
+    symlink: overrides.symlink ?? ((path, target) => parent.symlink(path, target)),
     resolveProgram: overrides.resolveProgram ?? ((name) => parent.resolveProgram(name)),
     exec: overrides.exec ?? (async (argv, execOverrides) => {
       const program = child.resolveProgram(argv[0] ?? '');

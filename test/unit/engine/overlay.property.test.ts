@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { FsNode, LayerChanges, UnionView } from '../../../src/engine/fs/overlay';
-import { diffLayer, FsError, isWithin, lookup, normalizePath, unionOf, WritableLayer } from '../../../src/engine/fs/overlay';
+import { diffLayer, FsError, isWithin, lookup, normalizePath, parentOf, unionOf, WritableLayer } from '../../../src/engine/fs/overlay';
 
 // Overlay semantics, checked on random stacks of layers. Each layer is what a
 // container's writable layer holds after random writes, mkdirs and removals
@@ -50,9 +50,17 @@ const sameNode = (a: FsNode | undefined, b: FsNode | undefined) =>
 
 suite('engine: overlay layers (property tests)', () => {
   test('the union of the layers is what the container saw while making the top one (commit keeps it)', () => {
-    fc.assert(fc.property(stackArb, (stack) => {
+    fc.assert(fc.property(stackArb, fc.array(pathArb, { maxLength: 20 }), (stack, probes) => {
       const { layers, last } = build(stack);
       const union = unionOf(layers);
+      // The container reads through its layer into the image's union without building one.
+      for (const path of [...union.keys(), ...probes]) {
+        assert.deepEqual(last.get(path), union.get(path), `get(${path})`);
+        const children = union.get(path)?.kind === 'dir'
+          ? [...union.keys()].filter((key) => key !== '/' && key !== path && parentOf(key) === path).map((key) => key.slice(key.lastIndexOf('/') + 1)).sort()
+          : undefined;
+        assert.deepEqual(last.list(path), children, `list(${path})`);
+      }
       assert.deepEqual(sortedEntries(union), sortedEntries(last.union));
     }), { numRuns: 300 });
   });

@@ -1,7 +1,9 @@
 import { ManualClock, sleep } from '../../../src/engine/Clock';
 import type { HostInfo, HttpHandler, HttpRequest, HttpResponse, ProcessContext, Program } from '../../../src/engine/programs/Program';
 import { findProgram } from '../../../src/engine/programs/ProgramTable';
-import { buildRootFs } from '../../../src/engine/programs/RootFs';
+import { defaultMounts } from '../../../src/engine/containers/ContainerFilesystems';
+import { ContainerFs, containerBase } from '../../../src/engine/fs/ContainerFs';
+import { officialImageLayers } from '../../../src/engine/fs/officialLayerFiles';
 import type { BaseFamily } from '../../../src/engine/Registry';
 
 /** The host of the tests: a kernel no container image has, so a test can tell it was the host's. */
@@ -150,9 +152,19 @@ export class FakeProcess {
     this.output += text;
   }
 
+  private filesystem: ContainerFs | undefined;
+
+  /** The container's files: the official image's layers and a writable layer, shared by every program of the process. */
+  files(): ContainerFs {
+    const o = this.options;
+    const base = containerBase(`test ${o.family} ${o.image}`, () => officialImageLayers(o.family, o.image));
+    const mounts = defaultMounts({ config: { Hostname: this.hostname }, ipAddress: o.ipAddress ?? '172.17.0.2' });
+    return (this.filesystem ??= new ContainerFs(base, undefined, mounts));
+  }
+
   private context(argv: readonly string[], env: readonly string[]): ProcessContext {
     const o = this.options;
-    const rootfs = buildRootFs(o.family, o.image, { hostname: this.hostname, env, ipAddress: o.ipAddress ?? '172.17.0.2' });
+    const rootfs = this.files();
     const never = <T>() => new Promise<T>(() => undefined);
     const ctx: ProcessContext = {
       argv,
@@ -190,6 +202,10 @@ export class FakeProcess {
       listen: (port, handler) => { if (!this.dead) this.http.set(port, handler); },
       readFile: (path) => rootfs.readFile(path),
       readDir: (path) => rootfs.readDir(path),
+      writeFile: (path, content, options) => rootfs.writeFile(path, content, options),
+      mkdir: (path, options) => rootfs.mkdir(path, options),
+      remove: (path, options) => rootfs.remove(path, options),
+      symlink: (path, target) => rootfs.symlink(path, target),
       resolveProgram: (name) => findProgram(o.family, o.image, name, DEFAULT_PATH),
       exec: async (childArgv, overrides) => {
         const program: Program | undefined = ctx.resolveProgram(childArgv[0] ?? '');
