@@ -9,6 +9,9 @@ import type { ContainerRecord } from './containers/Container';
 import { isRunning } from './containers/Container';
 import { ContainerFilesystems } from './containers/ContainerFilesystems';
 import type { ContainerFiles } from './fs/ContainerFs';
+import { FS_ERROR_TEXT } from './fs/ContainerFs';
+import type { FsNode, LayerChanges } from './fs/overlay';
+import { isWithin, normalizePath, parentOf } from './fs/overlay';
 import { ContainerProcess } from './containers/ContainerProcess';
 import type { Layer, StoredImage } from './images/ImageStore';
 import { ImageStore, chainIdOf } from './images/ImageStore';
@@ -120,6 +123,7 @@ export class Engine {
   /** Bridge addresses held by running containers. */
   private readonly ipsInUse = new Set<string>();
   private readonly eventLog: EventMessage[] = [];
+  private readonly execs = new Map<string, ExecRecord>();
   private nextPid = 2000;
   /** References being pulled (`docker pull`, or `docker run` of a missing image). */
   private readonly pulling: string[] = [];
@@ -786,6 +790,8 @@ export class Engine {
   private onProcessExit(record: ContainerRecord, process: ContainerProcess, code: number): void {
     if (this.processes.get(record.id) !== process) return;
     this.processes.delete(record.id);
+    // Exec'd processes die with the container's main process.
+    for (const exec of this.execs.values()) if (exec.containerId === record.id) exec.process?.signal('SIGKILL');
     this.flushPartial(record);
     record.state = { ...record.state, status: 'exited', pid: 0, exitCode: code, finishedAt: this.clock.now() };
     this.ipsInUse.delete(record.ipAddress);
@@ -1010,6 +1016,7 @@ export class Engine {
 
   private removeRecord(record: ContainerRecord): void {
     this.containers.delete(record.id);
+    for (const [id, exec] of this.execs) if (exec.containerId === record.id) this.execs.delete(id);
     this.filesystems.forget(record.id);
     this.names.delete(record.name);
     this.ipsInUse.delete(record.ipAddress);
@@ -1291,6 +1298,238 @@ export class Engine {
   /** True while the container's process runs (running or paused). */
   isContainerRunning(idOrName: string): boolean {
     return isRunning(this.findContainer(idOrName));
+  }
+
+  // ---------------------------------------------------------------- files: diff, exec, commit, cp
+
+  /** `GET /containers/{id}/changes`: what `docker diff` prints, sorted by path. */
+  containerChanges(idOrName: string): FilesystemChange[] {
+    return this.call('ContainerChanges', { id: idOrName }, () => {
+      const record = this.findContainer(idOrName);
+      return this.filesystems.of(record).changes().map((change) => ({ Path: change.path, Kind: CHANGE_KINDS[change.kind] }));
+    });
+  }
+
+  /** `POST /containers/{id}/exec`: prepares a process to run in a running container. */
+  execCreate(idOrName: string, config: ExecCreateRequest): { Id: string } {
+    return this.call('ContainerExec', { id: idOrName }, () => {
+      const record = this.findContainer(idOrName);
+      if (!isRunning(record)) throw new ConflictError(`container ${record.id} is not running`);
+      if (record.state.status === 'paused') throw new ConflictError(`Container ${record.id} is paused, unpause the container before exec`);
+      if (record.state.status === 'restarting') throw new ConflictError(`Container ${record.id} is restarting, wait until the container is running`);
+      if (!config.Cmd || config.Cmd.length === 0) throw new InvalidParameterError('No exec command specified');
+      const id = this.hex(64);
+      this.execs.set(id, { id, containerId: record.id, config: { ...config, Cmd: [...config.Cmd] }, running: false, exitCode: null, pid: 0, process: undefined });
+      this.emit('container', `exec_create: ${config.Cmd.join(' ')}`, record.id, this.containerAttributes(record));
+      return { Id: id };
+    }, 201);
+  }
+
+  /**
+   * `POST /exec/{id}/start`: runs the exec's program beside the container's
+   * main process, on the same files. Its output goes to `write`, not to the
+   * container's logs. A program the image does not have fails as runc says.
+   */
+  execStart(execId: string, write: (stream: 'stdout' | 'stderr', text: string) => void): ExecSession {
+    return this.call('ExecStart', { id: execId }, () => {
+      const exec = this.execs.get(execId);
+      if (!exec) throw new NotFoundError(`No such exec instance: ${execId}`);
+      if (exec.running || exec.exitCode !== null) throw new ConflictError(`Error: Exec command ${execId} has already run`);
+      const record = this.findContainer(exec.containerId);
+      if (!isRunning(record) || !this.processes.has(record.id)) throw new ConflictError(`container ${record.id} is not running`);
+      const env = [...record.config.Env, `HOSTNAME=${record.config.Hostname}`, 'HOME=/root', ...(exec.config.Env ?? [])].filter(uniqueKeys());
+      const pathEnv = (env.find((e) => e.startsWith('PATH=')) ?? 'PATH=').slice(5);
+      const argv = exec.config.Cmd;
+      const program = findProgram(record.family, programImage(record), argv[0], pathEnv);
+      this.emit('container', `exec_start: ${argv.join(' ')}`, record.id, this.containerAttributes(record));
+      if (!program) {
+        const reason = argv[0].includes('/') ? `exec: "${argv[0]}": stat ${argv[0]}: no such file or directory` : `exec: "${argv[0]}": executable file not found in $PATH`;
+        exec.exitCode = 127;
+        write('stdout', `OCI runtime exec failed: exec failed: unable to start container process: ${reason}: unknown\r\n`);
+        this.emit('container', 'exec_die', record.id, { ...this.containerAttributes(record), execID: exec.id, exitCode: '127' });
+        return { exited: Promise.resolve(127), writeStdin: () => undefined, signal: () => undefined };
+      }
+      const process = new ContainerProcess(program, {
+        argv,
+        env,
+        hostname: record.config.Hostname,
+        cwd: exec.config.WorkingDir || record.config.WorkingDir || '/',
+        tty: !!exec.config.Tty,
+        interactive: !!exec.config.AttachStdin,
+        host: this.host,
+        family: record.family,
+        imageReference: programImage(record),
+        previousStarts: record.startCount,
+        resumed: false,
+        startedAt: this.clock.now(),
+        clock: this.clock,
+        write,
+        files: lazyFiles(() => this.filesystems.of(record)),
+        resolveProgram: (name) => findProgram(record.family, programImage(record), name, pathEnv),
+      });
+      exec.running = true;
+      exec.pid = this.nextPid++;
+      exec.process = process;
+      const exited = process.exited.then((code) => {
+        exec.running = false;
+        exec.exitCode = code;
+        exec.process = undefined;
+        this.emit('container', 'exec_die', record.id, { ...this.containerAttributes(record), execID: exec.id, exitCode: String(code) });
+        return code;
+      });
+      process.start();
+      return {
+        exited,
+        writeStdin: (line: string | null) => process.writeStdin(line),
+        signal: (name: string) => process.signal(name),
+      };
+    });
+  }
+
+  /** `GET /exec/{id}/json` */
+  execInspect(execId: string): ExecInspectResponse {
+    return this.call('ExecInspect', { id: execId }, () => {
+      const exec = this.execs.get(execId);
+      if (!exec) throw new NotFoundError(`No such exec instance: ${execId}`);
+      return {
+        CanRemove: false,
+        ContainerID: exec.containerId,
+        DetachKeys: exec.config.DetachKeys ?? '',
+        ExitCode: exec.exitCode ?? 0,
+        ID: exec.id,
+        OpenStderr: !!exec.config.AttachStderr,
+        OpenStdin: !!exec.config.AttachStdin,
+        OpenStdout: !!exec.config.AttachStdout,
+        ProcessConfig: {
+          arguments: exec.config.Cmd.slice(1),
+          entrypoint: exec.config.Cmd[0],
+          privileged: !!exec.config.Privileged,
+          tty: !!exec.config.Tty,
+          ...(exec.config.User ? { user: exec.config.User } : {}),
+        },
+        Running: exec.running,
+        Pid: exec.pid,
+      };
+    });
+  }
+
+  /**
+   * `POST /commit`: the container's writable layer becomes a new image
+   * layer on top of its image's, with the container's config (and the
+   * `changes`, Dockerfile instructions such as `CMD ["nginx"]`) as the new
+   * image's config. Its history line is the container's command, as moby
+   * writes it.
+   */
+  containerCommit(idOrName: string, options: CommitOptions = {}): { Id: string } {
+    return this.call('ImageCommit', {}, () => {
+      const record = this.findContainer(idOrName);
+      let target: string | undefined;
+      if (options.repo) {
+        const full = this.tryReference(options.tag ? `${options.repo}:${options.tag}` : options.repo);
+        if (full === undefined || full.includes('@')) throw new InvalidParameterError(`invalid reference format`);
+        target = full;
+      }
+      const files = [...this.filesystems.of(record).layer.changes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const source = this.images.get(record.imageId);
+      const below = (record.layers ?? source?.layers ?? []).map((chainId) => this.images.layer(chainId)).filter((layer): layer is Layer => layer !== undefined);
+      const diffId = files.length === 0 ? EMPTY_LAYER_DIFF_ID : `sha256:${sha256Hex(`docker-lab layer ${JSON.stringify(files)}`)}`;
+      const chain = chainIdOf([...below.map((layer) => layer.diffId), diffId]);
+      const chainId = chain[chain.length - 1];
+      const size = files.reduce((sum, [, entry]) => sum + (entry.kind === 'file' ? entry.size : 0), 0);
+      this.images.addLayer({ digest: `sha256:${sha256Hex(`docker-lab blob ${diffId}`)}`, diffId, chainId, size, compressedSize: Math.round(size / 2.6), files });
+      const config = applyChanges(imageConfigOf(record, source?.config.Volumes ?? null), options.changes ?? []);
+      const created = new Date(this.clock.now()).toISOString();
+      const history = [...(source?.history ?? []), {
+        created,
+        createdBy: (record.config.Cmd ?? []).join(' '),
+        emptyLayer: false,
+        ...(options.comment ? { comment: options.comment } : {}),
+      }];
+      const layers = [...below.map((layer) => layer.chainId), chainId];
+      const id = `sha256:${sha256Hex(`docker-lab image ${JSON.stringify({ config, history, layers, created, author: options.author ?? '' })}`)}`;
+      const image: StoredImage = {
+        id,
+        tags: [],
+        digests: [],
+        created,
+        config,
+        history,
+        layers,
+        family: record.family,
+        parent: source?.id ?? '',
+        lastTagTime: this.clock.now(),
+        comment: options.comment ?? '',
+        author: options.author ?? '',
+        origin: programImage(record),
+      };
+      this.images.add(image);
+      if (target) this.images.tag(image, target, this.clock.now());
+      this.emit('container', 'commit', record.id, { ...this.containerAttributes(record), comment: options.comment ?? '', imageID: id, imageRef: target ? familiarReference(target) : '' });
+      this.changed('images');
+      return { Id: id };
+    }, 201);
+  }
+
+  /** `HEAD /containers/{id}/archive`: what `path` is in the container (for `docker cp`). */
+  containerStatPath(idOrName: string, path: string): PathStat {
+    return this.call('ContainerArchiveInfo', { id: idOrName }, () => {
+      const record = this.findContainer(idOrName);
+      const node = this.filesystems.of(record).node(path);
+      if (!node) throw new NotFoundError(`Could not find the file ${path} in container ${idOrName}`);
+      return pathStat(path, node, this.clock.now());
+    });
+  }
+
+  /** `GET /containers/{id}/archive`: `path` and everything below it, paths relative to `path`'s parent. */
+  containerArchive(idOrName: string, path: string): { stat: PathStat; entries: ArchiveEntry[] } {
+    return this.call('ContainerArchive', { id: idOrName }, () => {
+      const record = this.findContainer(idOrName);
+      const fs = this.filesystems.of(record);
+      const node = fs.node(path);
+      if (!node) throw new NotFoundError(`Could not find the file ${path} in container ${idOrName}`);
+      const normalized = normalizePath(path);
+      const parent = parentOf(normalized);
+      const entries = fs.subtree(normalized).map(([full, entry]): ArchiveEntry => [parent === '/' ? full.slice(1) : full.slice(parent.length + 1), entry]);
+      return { stat: pathStat(path, node, this.clock.now()), entries };
+    });
+  }
+
+  /**
+   * `PUT /containers/{id}/archive`: unpacks `entries` (paths relative to
+   * `path`, parents first) into the directory `path`, through the
+   * container's writable layer.
+   */
+  containerPutArchive(idOrName: string, path: string, entries: readonly ArchiveEntry[]): void {
+    this.call('PutContainerArchive', { id: idOrName }, () => {
+      const record = this.findContainer(idOrName);
+      const fs = this.filesystems.of(record);
+      const directory = normalizePath(path);
+      const node = fs.node(directory);
+      if (!node) throw new NotFoundError(`Could not find the file ${path} in container ${idOrName}`);
+      if (node.kind !== 'dir') throw new InvalidParameterError('extraction point is not a directory');
+      for (const [relative, entry] of entries) {
+        const target = normalizePath(`${directory}/${relative}`);
+        if (!isWithin(target, directory)) throw new InvalidParameterError(`file ${relative} is outside the extraction point`);
+        const error = fs.put(target, entry);
+        if (error) throw new SystemError(`${target}: ${FS_ERROR_TEXT[error]}`);
+      }
+    });
+  }
+
+  /** A layer's files (official layers' generated, lab-made ones stored): for the layer inspector. Not an API call. */
+  layerFiles(chainId: string): LayerChanges {
+    return this.filesystems.layerFiles(chainId);
+  }
+
+  /** A container's layers for the layer inspector: its image's chain and its writable layer. Not an API call. */
+  containerLayers(idOrName: string): { layers: string[]; writable: LayerChanges; changes: FilesystemChange[] } {
+    const record = this.findContainer(idOrName);
+    const fs = this.filesystems.of(record);
+    return {
+      layers: [...(record.layers ?? this.images.get(record.imageId)?.layers ?? [])],
+      writable: fs.layer.changes,
+      changes: fs.changes().map((change) => ({ Path: change.path, Kind: CHANGE_KINDS[change.kind] })),
+    };
   }
 
   // ---------------------------------------------------------------- host
@@ -1748,4 +1987,169 @@ function lazyFiles(make: () => ContainerFiles): ContainerFiles {
     remove: (path, options) => get().remove(path, options),
     symlink: (path, target) => get().symlink(path, target),
   };
+}
+
+/** An exec instance: created by `POST /containers/{id}/exec`, run once by `POST /exec/{id}/start`. */
+interface ExecRecord {
+  id: string;
+  containerId: string;
+  config: ExecCreateRequest & { Cmd: string[] };
+  running: boolean;
+  exitCode: number | null;
+  pid: number;
+  process: ContainerProcess | undefined;
+}
+
+/** A started exec: its exit code when it ends, its stdin, and signals (Ctrl+C with a TTY). */
+export interface ExecSession {
+  exited: Promise<number>;
+  writeStdin(line: string | null): void;
+  signal(name: string): void;
+}
+
+/** The body of `POST /containers/{id}/exec` (ExecConfig). */
+export interface ExecCreateRequest {
+  Cmd: string[];
+  AttachStdin?: boolean;
+  AttachStdout?: boolean;
+  AttachStderr?: boolean;
+  Tty?: boolean;
+  Env?: string[];
+  WorkingDir?: string;
+  User?: string;
+  Privileged?: boolean;
+  DetachKeys?: string;
+}
+
+/** `GET /exec/{id}/json` */
+export interface ExecInspectResponse {
+  CanRemove: boolean;
+  ContainerID: string;
+  DetachKeys: string;
+  ExitCode: number;
+  ID: string;
+  OpenStderr: boolean;
+  OpenStdin: boolean;
+  OpenStdout: boolean;
+  ProcessConfig: { arguments: string[]; entrypoint: string; privileged: boolean; tty: boolean; user?: string };
+  Running: boolean;
+  Pid: number;
+}
+
+/** One line of `docker diff` as the API sends it (Kind 0 = C, 1 = A, 2 = D). */
+export interface FilesystemChange {
+  Path: string;
+  Kind: 0 | 1 | 2;
+}
+
+const CHANGE_KINDS = { C: 0, A: 1, D: 2 } as const;
+
+/** The query of `POST /commit`. */
+export interface CommitOptions {
+  repo?: string;
+  tag?: string;
+  comment?: string;
+  author?: string;
+  /** Dockerfile instructions applied to the new image's config (`--change 'CMD ["nginx"]'`). */
+  changes?: string[];
+  pause?: boolean;
+}
+
+/** What `HEAD /containers/{id}/archive` says of a path (the X-Docker-Container-Path-Stat header, decoded). */
+export interface PathStat {
+  name: string;
+  size: number;
+  /** Go's os.FileMode bits: 0x80000000 for a directory, 0x8000000 for a symlink, then the permissions. */
+  mode: number;
+  mtime: string;
+  linkTarget: string;
+}
+
+/** One entry of a copied tree: its path relative to the copy's parent, and what it is. */
+export type ArchiveEntry = [string, FsNode];
+
+/** The diff id of an empty layer (the 1,024-byte empty tar every commit without changes makes). */
+const EMPTY_LAYER_DIFF_ID = 'sha256:5f70bf18a086007016e948b04aed3b82103a36bea41755b6cddfaf10ace3c6ef';
+
+function pathStat(path: string, node: FsNode, now: number): PathStat {
+  const name = normalizePath(path).split('/').pop() || '/';
+  const permissions = node.kind === 'symlink' ? 0o777 : node.mode;
+  const type = node.kind === 'dir' ? 0x80000000 : node.kind === 'symlink' ? 0x8000000 : 0;
+  return {
+    name,
+    size: node.kind === 'file' ? node.size : node.kind === 'symlink' ? node.target.length : 4096,
+    mode: (type | permissions) >>> 0,
+    mtime: new Date(now).toISOString(),
+    linkTarget: node.kind === 'symlink' ? node.target : '',
+  };
+}
+
+/** The image config a commit starts from: the container's own config. */
+function imageConfigOf(record: ContainerRecord, volumes: ImageConfig['Volumes']): ImageConfig {
+  return {
+    User: record.config.User ?? '',
+    ExposedPorts: record.config.ExposedPorts,
+    Env: [...record.config.Env],
+    Cmd: record.config.Cmd ? [...record.config.Cmd] : null,
+    Entrypoint: record.config.Entrypoint ? [...record.config.Entrypoint] : null,
+    WorkingDir: record.config.WorkingDir,
+    Labels: record.config.Labels && Object.keys(record.config.Labels).length ? { ...record.config.Labels } : null,
+    StopSignal: record.config.StopSignal,
+    Volumes: volumes,
+    OnBuild: null,
+  };
+}
+
+/**
+ * `docker commit --change`: the Dockerfile instructions moby allows there
+ * (CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, USER, VOLUME, WORKDIR,
+ * STOPSIGNAL), applied to the config.
+ */
+function applyChanges(config: ImageConfig, changes: readonly string[]): ImageConfig {
+  const next: ImageConfig = structuredClone(config);
+  const commandForm = (rest: string): string[] => {
+    try {
+      const parsed: unknown = JSON.parse(rest);
+      if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string')) return parsed as string[];
+    } catch {
+      // Not JSON: the shell form.
+    }
+    return ['/bin/sh', '-c', rest];
+  };
+  for (const change of changes) {
+    const match = /^\s*(\w+)\s+([\s\S]*?)\s*$/.exec(change);
+    if (!match) throw new InvalidParameterError(`dockerfile parse error on line 1: unknown instruction: ${change.trim().toUpperCase()}`);
+    const instruction = match[1].toUpperCase();
+    const rest = match[2];
+    switch (instruction) {
+      case 'CMD': next.Cmd = commandForm(rest); break;
+      case 'ENTRYPOINT': next.Entrypoint = commandForm(rest); break;
+      case 'WORKDIR': next.WorkingDir = rest; break;
+      case 'USER': next.User = rest; break;
+      case 'STOPSIGNAL': next.StopSignal = rest; break;
+      case 'ENV': {
+        const pairs = rest.includes('=') ? rest.split(/\s+/).map((pair) => pair.split(/=(.*)/s).slice(0, 2) as [string, string]) : [[rest.split(/\s+/)[0], rest.split(/\s+/).slice(1).join(' ')] as [string, string]];
+        next.Env = mergeEnv(next.Env, pairs.map(([key, value]) => `${key}=${value.replace(/^"(.*)"$/, '$1')}`));
+        break;
+      }
+      case 'EXPOSE':
+        next.ExposedPorts = { ...(next.ExposedPorts ?? {}) };
+        for (const port of rest.split(/\s+/)) next.ExposedPorts[port.includes('/') ? port : `${port}/tcp`] = {};
+        break;
+      case 'LABEL':
+        next.Labels = { ...(next.Labels ?? {}) };
+        for (const pair of rest.split(/\s+/)) {
+          const [key, value = ''] = pair.split(/=(.*)/s);
+          next.Labels[key] = value.replace(/^"(.*)"$/, '$1');
+        }
+        break;
+      case 'VOLUME':
+        next.Volumes = { ...(next.Volumes ?? {}) };
+        for (const volume of commandForm(rest)[0] === '/bin/sh' ? rest.split(/\s+/) : commandForm(rest)) next.Volumes[volume] = {};
+        break;
+      default:
+        throw new InvalidParameterError(`${instruction.toLowerCase()} is not a valid change command`);
+    }
+  }
+  return next;
 }
