@@ -203,9 +203,8 @@ export class Engine {
    * - Images: the top-level images (no untagged parents), newest first, with
    *   SharedSize (bytes of the layers another image also uses) and
    *   Containers (how many containers, running or not, use the image);
-   * - Containers: all of them, newest first, with SizeRw and SizeRootFs.
-   *   The lab's containers write nothing to their writable layer, so SizeRw
-   *   is an honest 0 and SizeRootFs is the image's size;
+   * - Containers: all of them, newest first, with SizeRw (their writable
+   *   layer's bytes) and SizeRootFs;
    * - Volumes and BuildCache: the lab has neither yet, so both are empty.
    */
   systemDataUsage(): SystemDataUsageResponse {
@@ -222,10 +221,7 @@ export class Engine {
         .map((image) => this.imageSummary(image, containers, this.images.sharedSizeOf(image)));
       const containerSummaries = containers
         .sort((a, b) => b.created - a.created || (b.id < a.id ? -1 : 1))
-        .map((record): ContainerSummary => {
-          const image = this.images.get(record.imageId);
-          return { ...this.summary(record), SizeRw: 0, SizeRootFs: image ? this.images.sizeOf(image) : 0 };
-        });
+        .map((record): ContainerSummary => ({ ...this.summary(record), ...this.containerSizes(record) }));
       return {
         LayersSize: [...counted].reduce((sum, chainId) => sum + layerSize(chainId), 0),
         Images: imageSummaries,
@@ -1024,15 +1020,23 @@ export class Engine {
   }
 
   /** `GET /containers/json` */
-  containerList(options: { all?: boolean; limit?: number; filters?: Record<string, string[]> } = {}): ContainerSummary[] {
+  containerList(options: { all?: boolean; limit?: number; filters?: Record<string, string[]>; size?: boolean } = {}): ContainerSummary[] {
     return this.call('ContainerList', {}, () => {
       let list = [...this.containers.values()]
         .filter((c) => options.all || isRunning(c))
         .sort((a, b) => b.created - a.created || (b.id < a.id ? -1 : 1));
       if (options.filters) list = list.filter((c) => this.matchesFilters(c, options.filters!));
       if (options.limit !== undefined && options.limit > 0) list = list.slice(0, options.limit);
-      return list.map((c) => this.summary(c));
+      return list.map((c) => (options.size ? { ...this.summary(c), ...this.containerSizes(c) } : this.summary(c)));
     });
+  }
+
+  /** SizeRw (the writable layer's bytes) and SizeRootFs (those plus the image's), as `?size=1` adds them. */
+  private containerSizes(record: ContainerRecord): { SizeRw: number; SizeRootFs: number } {
+    const sizeRw = (record.rw ?? []).reduce((sum, [, entry]) => sum + (entry.kind === 'file' ? entry.size : 0), 0);
+    const layers = record.layers ?? this.images.get(record.imageId)?.layers ?? [];
+    const imageSize = layers.reduce((sum, chainId) => sum + (this.images.layer(chainId)?.size ?? 0), 0);
+    return { SizeRw: sizeRw, SizeRootFs: sizeRw + imageSize };
   }
 
   private matchesFilters(record: ContainerRecord, filters: Record<string, string[]>): boolean {

@@ -44,7 +44,7 @@ export const ps: CommandHandler = async (ctx) => {
   const latest = flags.bool('latest');
   const last = flags.changed('last') ? flags.int('last') : -1;
   const all = flags.bool('all') || latest || last > 0;
-  let list = engine.containerList({ all, filters, limit: latest ? 1 : last > 0 ? last : undefined });
+  const list = engine.containerList({ all, filters, limit: latest ? 1 : last > 0 ? last : undefined, size: flags.bool('size') });
   const trunc = !flags.bool('no-trunc');
   const now = engine.clock.now();
   const quiet = flags.bool('quiet');
@@ -52,16 +52,11 @@ export const ps: CommandHandler = async (ctx) => {
   if (quiet && !format) format = '{{.ID}}';
   else if (!format) format = flags.bool('size') ? `${DEFAULT_CONTAINER_TABLE}\t{{.Size}}` : 'table';
   if (format === 'table' && flags.bool('size')) format = `${DEFAULT_CONTAINER_TABLE}\t{{.Size}}`;
-  if (flags.bool('size')) list = list.map((c) => ({ ...c, SizeRw: 0, SizeRootFs: sizeOfImage(ctx, c.ImageID) }));
   const images = new Map<string, string>();
   const rows = list.map((c) => containerContext(c, trunc, now, images));
   io.stdout.write(renderFormat(format, CONTAINER_HEADERS, rows, DEFAULT_CONTAINER_TABLE));
   return 0;
 };
-
-function sizeOfImage(ctx: Parameters<CommandHandler>[0], imageId: string): number {
-  return ctx.engine.imageList().find((i) => i.Id === imageId)?.Size ?? 0;
-}
 
 /**
  * The fields `--format` templates see for a container (formatter.ContainerContext).
