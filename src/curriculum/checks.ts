@@ -17,6 +17,7 @@ import type { ContainerSummary } from '../engine/types';
  *   - sharedLayers: [alpine:latest, nginx:alpine]
  *   - logs: { container: web, contains: '"GET / HTTP/1.1" 200' }
  *   - api: { operation: SystemVersion }
+ *   - changed: { container: web, path: /usr/share/nginx/html/index.html, kind: C }
  *
  * `logs.contains` may say `$kernel`: the host's kernel release, which every
  * container shares.
@@ -30,7 +31,11 @@ export type Check =
   | { sameImage: [string, string] }
   | { sharedLayers: [string, string] }
   | { logs: { container: string; contains: string } }
-  | { api: { operation: OperationName } };
+  | { api: { operation: OperationName } }
+  | { changed: { container: string; path: string; kind?: ChangeKind } };
+
+/** A `docker diff` letter: Added, Changed, Deleted. */
+export type ChangeKind = 'A' | 'C' | 'D';
 
 /** The container states `docker ps --filter status=` knows. */
 export const CONTAINER_STATES = ['created', 'running', 'paused', 'restarting', 'exited', 'dead'] as const;
@@ -60,6 +65,8 @@ export interface LabView {
   kernelRelease(): string;
   /** Whether the daemon answered this API operation since the lesson began. */
   sawApiCall(operation: OperationName): boolean;
+  /** `docker diff` of a container as `C /path` lines; undefined for no such container. */
+  changes(container: string): string[] | undefined;
 }
 
 /** Whether `check` holds in `lab`. Pure; never throws on a missing container or image. */
@@ -84,6 +91,10 @@ export function evaluateCheck(check: Check, lab: LabView): boolean {
   if ('logs' in check) {
     const text = lab.logs(check.logs.container);
     return text !== undefined && text.includes(expand(check.logs.contains, lab));
+  }
+  if ('changed' in check) {
+    const { container, path, kind } = check.changed;
+    return (lab.changes(container) ?? []).some((line) => line.slice(2) === path && (kind === undefined || line[0] === kind));
   }
   return lab.sawApiCall(check.api.operation);
 }
@@ -178,6 +189,16 @@ export class EngineLabView implements LabView {
 
   sawApiCall(operation: OperationName): boolean {
     return this.seen.has(operation);
+  }
+
+  changes(container: string): string[] | undefined {
+    return this.engine.observe(() => {
+      try {
+        return this.engine.containerChanges(container).map((change) => `${'CAD'[change.Kind]} ${change.Path}`);
+      } catch {
+        return undefined;
+      }
+    });
   }
 }
 

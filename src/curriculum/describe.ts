@@ -15,6 +15,8 @@ const WORDS = {
     logs: (name: string, text: string) => `The logs of ${name} contain ${text}`,
     kernel: 'the host kernel release',
     api: (call: string) => `The daemon answered ${call}`,
+    changed: (name: string, line: string) => `docker diff ${name} lists ${line}`,
+    anyChange: (name: string, path: string) => `docker diff ${name} lists ${path}`,
   },
   ko: {
     container: '컨테이너', noContainer: '이런 컨테이너가 없음', containers: '컨테이너 개수',
@@ -27,6 +29,8 @@ const WORDS = {
     logs: (name: string, text: string) => `${name} 컨테이너의 로그에 ${text}가 찍혀 있음`,
     kernel: '호스트 커널 버전',
     api: (call: string) => `데몬이 ${call} 요청에 응답함`,
+    changed: (name: string, line: string) => `docker diff ${name} 결과에 ${line}이 나옴`,
+    anyChange: (name: string, path: string) => `docker diff ${name} 결과에 ${path}가 나옴`,
   },
 } as const;
 
@@ -52,6 +56,10 @@ export function describeCheck(check: Check, language: LessonLanguage): string {
   if ('logs' in check) {
     const text = check.logs.contains === '$kernel' ? w.kernel : code(check.logs.contains);
     return w.logs(code(check.logs.container), text);
+  }
+  if ('changed' in check) {
+    const { container, path, kind } = check.changed;
+    return kind ? w.changed(container, code(`${kind} ${path}`)) : w.anyChange(container, code(path));
   }
   return w.api(code(apiCallText(check.api.operation)));
 }

@@ -117,6 +117,16 @@ function parseCheck(fields: Reader): Check {
       if (!(operation in OPERATIONS)) throw fields.error(`api.operation: "${operation}" is not an Engine API operation the lab knows`);
       return { api: { operation: operation as keyof typeof OPERATIONS } };
     }
+    case 'changed': {
+      const changed = fields.child('changed');
+      const unknown = changed.keys().find((key) => !['container', 'path', 'kind'].includes(key));
+      if (unknown) throw changed.error(`unknown field "${unknown}" (known: container, path, kind)`);
+      const change = { container: changed.text('container'), path: changed.text('path') };
+      if (!changed.has('kind')) return { changed: change };
+      const letter = changed.text('kind');
+      if (letter !== 'A' && letter !== 'C' && letter !== 'D') throw changed.error(`changed.kind: A, C or D (as docker diff prints), not "${letter}"`);
+      return { changed: { ...change, kind: letter } };
+    }
     default:
       throw fields.error(`unknown check "${kind}"`);
   }

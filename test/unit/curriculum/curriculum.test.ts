@@ -22,7 +22,7 @@ function summary(name: string, image: string, state: string, status: string, por
 }
 
 /** A lab made of plain data, to test the checks one fact at a time. */
-function fakeLab(overrides: Partial<{ containers: ContainerSummary[]; images: Record<string, string>; layers: Record<string, string[]>; logs: Record<string, string>; calls: OperationName[] }> = {}): LabView {
+function fakeLab(overrides: Partial<{ containers: ContainerSummary[]; images: Record<string, string>; layers: Record<string, string[]>; logs: Record<string, string>; calls: OperationName[]; changes: Record<string, string[]> }> = {}): LabView {
   const images = overrides.images ?? { 'nginx:1.28.0': 'sha256:nginx:1.28.0' };
   return {
     containers: () => overrides.containers ?? [],
@@ -31,6 +31,7 @@ function fakeLab(overrides: Partial<{ containers: ContainerSummary[]; images: Re
     logs: (name) => overrides.logs?.[name],
     kernelRelease: () => '6.8.0-79-generic',
     sawApiCall: (operation) => (overrides.calls ?? []).includes(operation),
+    changes: (name) => overrides.changes?.[name],
   };
 }
 
@@ -46,6 +47,7 @@ suite('curriculum: checks against the lab', () => {
     layers: { 'alpine:latest': ['l1'], 'nginx:alpine': ['l1', 'l2'], 'nginx:1.28.0': ['n1'] },
     logs: { web: '172.17.0.1 - - "GET / HTTP/1.1" 200 615\n', kernel: '6.8.0-79-generic\n' },
     calls: ['SystemVersion'],
+    changes: { web: ['C /usr', 'C /usr/share/nginx/html/index.html', 'A /tmp/x', 'D /etc/nginx/conf.d/default.conf'] },
   });
   const cases: [string, Check, boolean][] = [
     ['a running web from nginx:1.28.0 publishing 8080:80', { container: { name: 'web', image: 'nginx:1.28.0', state: 'running', publish: ['8080:80'] } }, true],
@@ -74,6 +76,11 @@ suite('curriculum: checks against the lab', () => {
     ['logs of a missing container', { logs: { container: 'gone', contains: '' } }, false],
     ['an API call the daemon answered', { api: { operation: 'SystemVersion' } }, true],
     ['an API call it did not', { api: { operation: 'SystemInfo' } }, false],
+    ['docker diff lists a changed file', { changed: { container: 'web', path: '/usr/share/nginx/html/index.html', kind: 'C' } }, true],
+    ['docker diff lists a path of any kind', { changed: { container: 'web', path: '/tmp/x' } }, true],
+    ['docker diff lists it, but as another kind', { changed: { container: 'web', path: '/tmp/x', kind: 'D' } }, false],
+    ['a path only a prefix of one listed', { changed: { container: 'web', path: '/tmp' } }, false],
+    ['docker diff of a missing container', { changed: { container: 'gone', path: '/tmp/x' } }, false],
   ];
   for (const [what, check, expected] of cases) {
     test(`${what}: ${expected ? 'holds' : 'does not hold'}`, () => assert.equal(evaluateCheck(check, lab), expected));
@@ -164,6 +171,8 @@ suite('curriculum: lesson files', () => {
     ['a bad publish', LESSON.replace('exitCode: 0', 'publish: ["8080"]'), /not HOST:CONTAINER/],
     ['an unknown container fact', LESSON.replace('exitCode: 0', 'ports: 1'), /unknown field "ports"/],
     ['an unknown API operation', LESSON.replace('- noContainer: { image: hello-world }', '- api: { operation: Nope }'), /not an Engine API operation/],
+    ['a diff letter docker does not print', LESSON.replace('- noContainer: { image: hello-world }', '- changed: { container: web, path: /tmp/x, kind: M }'), /changed\.kind: A, C or D/],
+    ['an unknown diff field', LESSON.replace('- noContainer: { image: hello-world }', '- changed: { container: web, file: /tmp/x }'), /unknown field "file"/],
     ['no solution', LESSON.replace('solution: [docker run hello-world]', 'solution: []'), /needs a solution/],
     ['duplicate exercise ids', LESSON.replace('id: second', 'id: first'), /two exercises have the id "first"/],
   ];
