@@ -219,9 +219,10 @@ export class Engine {
         .sort((a, b) => Date.parse(b.created) - Date.parse(a.created))
         // Shared: the bytes of layers another image (intermediate ones included) also uses (image_list.go layerRefs).
         .map((image) => this.imageSummary(image, containers, this.images.sharedSizeOf(image)));
+      const resolved = new Map<string, string | undefined>();
       const containerSummaries = containers
         .sort((a, b) => b.created - a.created || (b.id < a.id ? -1 : 1))
-        .map((record): ContainerSummary => ({ ...this.summary(record), ...this.containerSizes(record) }));
+        .map((record): ContainerSummary => ({ ...this.summary(record, resolved), ...this.containerSizes(record) }));
       return {
         LayersSize: [...counted].reduce((sum, chainId) => sum + layerSize(chainId), 0),
         Images: imageSummaries,
@@ -1027,7 +1028,8 @@ export class Engine {
         .sort((a, b) => b.created - a.created || (b.id < a.id ? -1 : 1));
       if (options.filters) list = list.filter((c) => this.matchesFilters(c, options.filters!));
       if (options.limit !== undefined && options.limit > 0) list = list.slice(0, options.limit);
-      return list.map((c) => (options.size ? { ...this.summary(c), ...this.containerSizes(c) } : this.summary(c)));
+      const resolved = new Map<string, string | undefined>();
+      return list.map((c) => (options.size ? { ...this.summary(c, resolved), ...this.containerSizes(c) } : this.summary(c, resolved)));
     });
   }
 
@@ -1075,7 +1077,19 @@ export class Engine {
     }
   }
 
-  private summary(record: ContainerRecord): ContainerSummary {
+  /**
+   * The IMAGE a container list shows: the reference it was created from
+   * while that still names its image; its image ID once the reference is
+   * gone or names another image (moby's refreshImage, daemon/list.go).
+   * `resolved` caches lookups over one listing.
+   */
+  private currentImageName(record: ContainerRecord, resolved: Map<string, string | undefined>): string {
+    if (record.image === record.imageId) return record.image;
+    if (!resolved.has(record.image)) resolved.set(record.image, this.tryFindImage(record.image)?.id);
+    return resolved.get(record.image) === record.imageId ? record.image : record.imageId;
+  }
+
+  private summary(record: ContainerRecord, resolved = new Map<string, string | undefined>()): ContainerSummary {
     const ports: PortSummary[] = [];
     const running = isRunning(record);
     if (running) {
@@ -1093,7 +1107,7 @@ export class Engine {
     return {
       Id: record.id,
       Names: [`/${record.name}`],
-      Image: record.image,
+      Image: this.currentImageName(record, resolved),
       ImageID: record.imageId,
       Command: commandString(record.path, record.args),
       Created: Math.floor(record.created / 1000),
