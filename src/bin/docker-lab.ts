@@ -175,7 +175,9 @@ async function main(argv: readonly string[]): Promise<void> {
     }
   };
 
-  const shell = new LabShell(createShellHost(engine), { welcome: WELCOME });
+  const { NodeHostFiles } = await import('../host/NodeHostFiles');
+  // docker cp copies to and from the directory docker-lab was started in.
+  const shell = new LabShell(createShellHost(engine, new NodeHostFiles(process.cwd())), { welcome: WELCOME });
   shell.onDidExecute(save);
 
   const interactive = invocation.command === undefined && process.stdin.isTTY === true && process.stdout.isTTY === true;

@@ -1,10 +1,16 @@
 import type { Engine } from '../engine/Engine';
 import { EngineError, NotModifiedError } from '../engine/errors';
 import type { CommandIO } from './CommandIO';
+import type { HostFiles } from './HostFiles';
 import type { CommandHandler } from './commands/Command';
 import { StatusError } from './commands/Command';
+import { build } from './commands/build';
+import { commit } from './commands/commit';
+import { cp } from './commands/cp';
 import { create } from './commands/create';
 import { df } from './commands/df';
+import { diff } from './commands/diff';
+import { exec } from './commands/exec';
 import { images } from './commands/images';
 import { imageInspect } from './commands/imageInspect';
 import { history } from './commands/history';
@@ -51,7 +57,12 @@ const HANDLERS: Record<string, CommandHandler> = {
   'container inspect': containerInspect,
   'container port': port,
   'container wait': wait,
+  'container exec': exec,
+  'container diff': diff,
+  'container commit': commit,
+  'container cp': cp,
   'image ls': images,
+  'image build': build,
   'image pull': pull,
   'image rm': rmi,
   'image tag': tag,
@@ -70,7 +81,12 @@ const HANDLERS: Record<string, CommandHandler> = {
  * `Error response from daemon: ...`, exit 1.
  */
 export class DockerCli {
-  constructor(readonly engine: Engine, private readonly environment: Record<string, string> = {}) {}
+  private readonly hostFiles: HostFiles | undefined;
+
+  /** `options.hostFiles`: the learner's files (`docker cp`); without them, commands that need them say so. */
+  constructor(readonly engine: Engine, private readonly environment: Record<string, string> = {}, options: DockerCliOptions = {}) {
+    this.hostFiles = options.hostFiles;
+  }
 
   async run(argv: readonly string[], io: CommandIO): Promise<number> {
     const parsed = parseDockerArgs(argv, { environment: this.environment, width: io.isTTY ? io.columns : 80 });
@@ -92,7 +108,7 @@ export class DockerCli {
       return 1;
     }
     try {
-      return await handler({ engine: this.engine, io, flags: parsed.flags, args: parsed.args, commandName, environment: this.environment });
+      return await handler({ engine: this.engine, io, flags: parsed.flags, args: parsed.args, commandName, environment: this.environment, hostFiles: this.hostFiles });
     } catch (e) {
       return reportError(e, io);
     }
@@ -102,6 +118,12 @@ export class DockerCli {
   static simulatedCommands(): string[] {
     return Object.keys(HANDLERS);
   }
+}
+
+/** What a DockerCli may be given besides the engine and the environment. */
+export interface DockerCliOptions {
+  /** The host side of `docker cp` and `--env-file`: the workspace folder, the working directory, or a test's map. */
+  hostFiles?: HostFiles;
 }
 
 function reportError(e: unknown, io: CommandIO): number {

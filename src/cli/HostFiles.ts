@@ -30,4 +30,10 @@ export interface HostFiles {
   writeFile(path: string, content: string, mode?: number): string | undefined;
   mkdir(path: string): string | undefined;
   symlink(path: string, target: string): string | undefined;
+  /**
+   * Removes a file, link or directory with everything in it (os.RemoveAll:
+   * `docker cp` replaces what is in the way). Optional: without it, an
+   * existing file is overwritten in place.
+   */
+  remove?(path: string): string | undefined;
 }

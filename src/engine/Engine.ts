@@ -8,6 +8,10 @@ import {
 import type { ContainerRecord } from './containers/Container';
 import { isRunning } from './containers/Container';
 import { ContainerFilesystems } from './containers/ContainerFilesystems';
+import { BuildCache } from './build/BuildCache';
+import type { BuildContext, BuildOptions, BuildResult } from './build/BuildContext';
+import type { BuildEvent } from './build/BuildEvent';
+import { ImageBuilder } from './build/ImageBuilder';
 import type { ContainerFiles } from './fs/ContainerFs';
 import { FS_ERROR_TEXT } from './fs/ContainerFs';
 import type { FsNode, LayerChanges } from './fs/overlay';
@@ -31,6 +35,7 @@ import type {
 import { SIGNALS } from './types';
 import { containerStatus } from './util/containerStatus';
 import { generateName } from './util/names';
+import { goQuote } from './util/goQuote';
 import { parseNormalizedNamed } from './util/reference';
 import { sha256Hex } from './util/sha256';
 import { generateId, lookupContainer, truncateId } from './util/stringid';
@@ -1333,7 +1338,8 @@ export class Engine {
     return this.call('ContainerExec', { id: idOrName }, () => {
       const record = this.findContainer(idOrName);
       if (!isRunning(record)) throw new ConflictError(`container ${record.id} is not running`);
-      if (record.state.status === 'paused') throw new ConflictError(`Container ${record.id} is paused, unpause the container before exec`);
+      // moby's errExecPaused names the container as the client did.
+      if (record.state.status === 'paused') throw new ConflictError(`Container ${idOrName} is paused, unpause the container before exec`);
       if (record.state.status === 'restarting') throw new ConflictError(`Container ${record.id} is restarting, wait until the container is running`);
       if (!config.Cmd || config.Cmd.length === 0) throw new InvalidParameterError('No exec command specified');
       const id = this.hex(64);
@@ -1355,13 +1361,17 @@ export class Engine {
       if (exec.running || exec.exitCode !== null) throw new ConflictError(`Error: Exec command ${execId} has already run`);
       const record = this.findContainer(exec.containerId);
       if (!isRunning(record) || !this.processes.has(record.id)) throw new ConflictError(`container ${record.id} is not running`);
-      const env = [...record.config.Env, `HOSTNAME=${record.config.Hostname}`, 'HOME=/root', ...(exec.config.Env ?? [])].filter(uniqueKeys());
+      const env = execEnvironment(record.config.Env, record.config.Hostname, !!exec.config.Tty, exec.config.Env ?? []);
       const pathEnv = (env.find((e) => e.startsWith('PATH=')) ?? 'PATH=').slice(5);
       const argv = exec.config.Cmd;
       const program = findProgram(record.family, programImage(record), argv[0], pathEnv);
+      const cwd = exec.config.WorkingDir || record.config.WorkingDir || '/';
       this.emit('container', `exec_start: ${argv.join(' ')}`, record.id, this.containerAttributes(record));
-      if (!program) {
-        const reason = argv[0].includes('/') ? `exec: "${argv[0]}": stat ${argv[0]}: no such file or directory` : `exec: "${argv[0]}": executable file not found in $PATH`;
+      // runc creates a missing working directory for a container's process, not for an exec's.
+      const cwdMissing = !!exec.config.WorkingDir && this.filesystems.of(record).node(cwd) === undefined;
+      if (!program || cwdMissing) {
+        let reason = argv[0].includes('/') ? `exec: "${argv[0]}": stat ${argv[0]}: no such file or directory` : `exec: "${argv[0]}": executable file not found in $PATH`;
+        if (cwdMissing) reason = `chdir to cwd (${JSON.stringify(cwd)}) set in config.json failed: no such file or directory`;
         exec.exitCode = 127;
         write('stdout', `OCI runtime exec failed: exec failed: unable to start container process: ${reason}: unknown\r\n`);
         this.emit('container', 'exec_die', record.id, { ...this.containerAttributes(record), execID: exec.id, exitCode: '127' });
@@ -1371,7 +1381,7 @@ export class Engine {
         argv,
         env,
         hostname: record.config.Hostname,
-        cwd: exec.config.WorkingDir || record.config.WorkingDir || '/',
+        cwd,
         tty: !!exec.config.Tty,
         interactive: !!exec.config.AttachStdin,
         host: this.host,
@@ -1384,6 +1394,7 @@ export class Engine {
         write,
         files: lazyFiles(() => this.filesystems.of(record)),
         resolveProgram: (name) => findProgram(record.family, programImage(record), name, pathEnv),
+        initProcess: false,
       });
       exec.running = true;
       exec.pid = this.nextPid++;
@@ -1480,12 +1491,45 @@ export class Engine {
         author: options.author ?? '',
         origin: programImage(record),
       };
-      this.images.add(image);
-      if (target) this.images.tag(image, target, this.clock.now());
+      // The same commit again within the same millisecond is the same image: it keeps the tags it has.
+      const stored = this.images.get(id) ?? image;
+      if (stored === image) this.images.add(image);
+      if (target) this.images.tag(stored, target, this.clock.now());
       this.emit('container', 'commit', record.id, { ...this.containerAttributes(record), comment: options.comment ?? '', imageID: id, imageRef: target ? familiarReference(target) : '' });
       this.changed('images');
       return { Id: id };
     }, 201);
+  }
+
+  /** BuildKit's cache of build steps: kept apart from images, emptied by a lab reset. */
+  private readonly buildCache = new BuildCache();
+
+  /**
+   * `POST /build` (BuildKit): builds `context` by its Dockerfile, streaming
+   * BuildKit's progress to `onProgress`, and stores the image with its tags.
+   * Throws BuildError (`failed to solve: ...` on the client) when it fails.
+   */
+  async imageBuild(context: BuildContext, options: BuildOptions = {}, onProgress: (event: BuildEvent) => void = () => undefined): Promise<BuildResult> {
+    const started = this.clock.now();
+    try {
+      const result = await new ImageBuilder({
+        clock: this.clock,
+        host: this.host,
+        registry: this.registry,
+        images: this.images,
+        cache: this.buildCache,
+        pullSecondsPerMegabyte: this.pullSecondsPerMegabyte,
+        layerFiles: (chainId) => this.filesystems.layerFiles(chainId),
+        emitImageEvent: (action, id, attributes) => this.emit('image', action, id, attributes),
+        imagesChanged: () => this.changed('images'),
+      }).build(context, options, onProgress);
+      this.recordCall('ImageBuild', {}, 200, started);
+      return result;
+    } catch (e) {
+      // The build's own failure travels in the (200) progress stream; only a bug is a 500.
+      this.recordCall('ImageBuild', {}, e instanceof EngineError ? 200 : 500, started);
+      throw e;
+    }
   }
 
   /** `HEAD /containers/{id}/archive`: what `path` is in the container (for `docker cp`). */
@@ -1494,6 +1538,8 @@ export class Engine {
       const record = this.findContainer(idOrName);
       const node = this.filesystems.of(record).node(path);
       if (!node) throw new NotFoundError(`Could not find the file ${path} in container ${idOrName}`);
+      // lstat(2) of `file/`: the daemon's error is a system error, not "could not find".
+      if (node.kind !== 'dir' && /\/\.?$/.test(path)) throw new SystemError(`lstat ${path}: not a directory`);
       return pathStat(path, node, this.clock.now());
     });
   }
@@ -1505,6 +1551,7 @@ export class Engine {
       const fs = this.filesystems.of(record);
       const node = fs.node(path);
       if (!node) throw new NotFoundError(`Could not find the file ${path} in container ${idOrName}`);
+      if (node.kind !== 'dir' && /\/\.?$/.test(path)) throw new SystemError(`lstat ${path.startsWith('/') ? path : `/${path}`}: not a directory`);
       const normalized = normalizePath(path);
       const parent = parentOf(normalized);
       const entries = fs.subtree(normalized).map(([full, entry]): ArchiveEntry => [parent === '/' ? full.slice(1) : full.slice(parent.length + 1), entry]);
@@ -1521,13 +1568,23 @@ export class Engine {
     this.call('PutContainerArchive', { id: idOrName }, () => {
       const record = this.findContainer(idOrName);
       const fs = this.filesystems.of(record);
-      const directory = normalizePath(path);
+      // The extraction point is resolved with every symlink followed, the last one too (filepath.EvalSymlinks).
+      let directory = normalizePath(path);
+      for (let links = 0; links < 40; links++) {
+        const link = fs.node(directory);
+        if (link?.kind !== 'symlink') break;
+        directory = cleanPath(link.target.startsWith('/') ? link.target : `${parentOf(directory)}/${link.target}`);
+      }
       const node = fs.node(directory);
       if (!node) throw new NotFoundError(`Could not find the file ${path} in container ${idOrName}`);
       if (node.kind !== 'dir') throw new InvalidParameterError('extraction point is not a directory');
       for (const [relative, entry] of entries) {
         const target = normalizePath(`${directory}/${relative}`);
         if (!isWithin(target, directory)) throw new InvalidParameterError(`file ${relative} is outside the extraction point`);
+        // The client always asks for noOverwriteDirNonDir: a directory and a non-directory never replace each other.
+        const existing = fs.node(target);
+        if (existing?.kind === 'dir' && entry.kind !== 'dir') throw new SystemError(`cannot overwrite directory ${goQuote(target)} with non-directory ${goQuote(directory)}`);
+        if (existing && existing.kind !== 'dir' && entry.kind === 'dir') throw new SystemError(`cannot overwrite non-directory ${goQuote(target)} with directory ${goQuote(directory)}`);
         const error = fs.put(target, entry);
         if (error) throw new SystemError(`${target}: ${FS_ERROR_TEXT[error]}`);
       }
@@ -1800,6 +1857,7 @@ export class Engine {
     this.processes.clear();
     this.containers.clear();
     this.filesystems.clear();
+    this.buildCache.clear();
     this.names.clear();
     this.ipsInUse.clear();
     for (const image of this.images.all()) this.images.delete(image);
@@ -1958,6 +2016,50 @@ function mergeEnv(base: readonly string[], extra: readonly string[]): string[] {
     else result.push(entry);
   }
   return result;
+}
+
+/**
+ * An exec's environment as moby builds it (CreateDaemonEnvironment, then
+ * ReplaceOrAppendEnvValues with the exec's `-e`): PATH, HOSTNAME and, with a
+ * TTY, TERM=xterm first, the container's variables replacing or following
+ * them, then the exec's (a bare NAME unsets); runc adds HOME last when unset.
+ */
+function execEnvironment(containerEnv: readonly string[], hostname: string, tty: boolean, execEnv: readonly string[]): string[] {
+  const defaults = ['PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', `HOSTNAME=${hostname}`, ...(tty ? ['TERM=xterm'] : [])];
+  const env = replaceOrAppendEnv(replaceOrAppendEnv(defaults, containerEnv), execEnv);
+  if (!env.some((entry) => entry.startsWith('HOME='))) env.push('HOME=/root');
+  return env;
+}
+
+/** moby container.ReplaceOrAppendEnvValues: same key replaced in place, new keys appended, a bare `NAME` removed. */
+function replaceOrAppendEnv(defaults: readonly string[], overrides: readonly string[]): string[] {
+  const env: (string | undefined)[] = [...defaults];
+  const index = new Map(env.map((entry, i) => [(entry as string).split('=')[0], i]));
+  for (const value of overrides) {
+    const equals = value.indexOf('=');
+    const key = equals < 0 ? value : value.slice(0, equals);
+    const at = index.get(key);
+    if (equals < 0) {
+      if (at !== undefined) env[at] = undefined;
+    } else if (at !== undefined) {
+      env[at] = value;
+    } else {
+      index.set(key, env.length);
+      env.push(value);
+    }
+  }
+  return env.filter((entry): entry is string => entry !== undefined);
+}
+
+/** filepath.Clean of an absolute path: `.` and empty elements dropped, `..` taken back. */
+function cleanPath(path: string): string {
+  const parts: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
+  }
+  return `/${parts.join('/')}`;
 }
 
 function uniqueKeys(): (entry: string) => boolean {

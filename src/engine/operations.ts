@@ -32,6 +32,7 @@ export const OPERATIONS = {
   ContainerArchive: { method: 'GET', path: '/containers/{id}/archive' },
   PutContainerArchive: { method: 'PUT', path: '/containers/{id}/archive' },
   ImageCommit: { method: 'POST', path: '/commit' },
+  ImageBuild: { method: 'POST', path: '/build' },
   ImageList: { method: 'GET', path: '/images/json' },
   ImageCreate: { method: 'POST', path: '/images/create' },
   ImageInspect: { method: 'GET', path: '/images/{name}/json' },

@@ -1,4 +1,5 @@
 import { DockerCli } from '../cli/DockerCli';
+import type { HostFiles } from '../cli/HostFiles';
 import type { Engine } from '../engine/Engine';
 import type { ShellHost } from './ShellHost';
 
@@ -6,10 +7,11 @@ import type { ShellHost } from './ShellHost';
  * Wires the lab shell to an engine: `docker` runs the lab's docker CLI
  * against it, `curl` reaches its published ports, Tab completes its
  * containers (names without Docker's leading slash) and image tags.
+ * `hostFiles` are the learner's files `docker cp` copies to and from.
  */
-export function createShellHost(engine: Engine): ShellHost {
+export function createShellHost(engine: Engine, hostFiles?: HostFiles): ShellHost {
   return {
-    runDocker: (argv, io, environment) => new DockerCli(engine, { ...environment }).run(argv, io),
+    runDocker: (argv, io, environment) => new DockerCli(engine, { ...environment }, { hostFiles }).run(argv, io),
     completions: {
       containers: () => engine.containerList({ all: true }).map((container) => ({
         name: (container.Names[0] ?? '').replace(/^\//, ''),

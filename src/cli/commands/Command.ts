@@ -1,5 +1,6 @@
 import type { Engine } from '../../engine/Engine';
 import type { CommandIO } from '../CommandIO';
+import type { HostFiles } from '../HostFiles';
 
 /** The parsed flags of one command, as pflag keeps them. */
 export interface FlagValues {
@@ -24,6 +25,8 @@ export interface CommandContext {
   readonly commandName: string;
   /** The client's environment (`docker run -e NAME` takes NAME's value from it). */
   readonly environment: Readonly<Record<string, string>>;
+  /** The learner's files on the host (`docker cp`, `--env-file`); absent where the lab has none. */
+  readonly hostFiles?: HostFiles;
 }
 
 /** A docker CLI command: returns its exit status. Engine errors it does not catch are framed by DockerCli. */

@@ -23,7 +23,16 @@ export interface SpawnOptions {
   write(stream: 'stdout' | 'stderr', text: string): void;
   files: ContainerFiles;
   resolveProgram(name: string): Program | undefined;
+  /**
+   * False for a process that is not the container's PID 1 (an exec's): a
+   * signal it does not handle then does what the kernel's default does
+   * (SIGINT from Ctrl+C ends it), instead of being ignored.
+   */
+  initProcess?: boolean;
 }
+
+/** Signals whose default action is not to end the process (ignore, stop, continue). */
+const NON_TERMINATING = new Set(['SIGCHLD', 'SIGURG', 'SIGWINCH', 'SIGCONT', 'SIGSTOP', 'SIGTSTP', 'SIGTTIN', 'SIGTTOU']);
 
 /** Thrown inside a program's awaits once the process is dead, so its code unwinds without effect. */
 class ProcessKilled extends Error {}
@@ -76,7 +85,8 @@ export class ContainerProcess {
 
   /**
    * Delivers a signal. SIGKILL ends the process at once (exit 128+9); a
-   * handled signal is queued for the program; any other is ignored.
+   * handled signal is queued for the program; any other is ignored by PID 1
+   * and ends any other process (exit 128+n).
    */
   signal(name: string): void {
     if (this.dead) return;
@@ -85,7 +95,10 @@ export class ContainerProcess {
       return;
     }
     if (name === 'SIGSTOP' || name === 'SIGCONT') return;
-    if (!this.handled.has(name)) return;
+    if (!this.handled.has(name)) {
+      if (this.options.initProcess === false && !NON_TERMINATING.has(name) && SIGNALS[name] !== undefined) this.finish(128 + SIGNALS[name]);
+      return;
+    }
     if (this.signalWaiter && !this.paused) {
       const waiter = this.signalWaiter;
       this.signalWaiter = undefined;

@@ -1,5 +1,6 @@
 import type { CommandIO } from '../../../src/cli/CommandIO';
 import { DockerCli } from '../../../src/cli/DockerCli';
+import type { HostFiles } from '../../../src/cli/HostFiles';
 import { ManualClock } from '../../../src/engine/Clock';
 import { Emitter } from '../../../src/engine/Emitter';
 import { Engine } from '../../../src/engine/Engine';
@@ -25,9 +26,10 @@ export class TestLab {
   readonly stdinLines: (string | null)[] = [];
   readonly interrupts = new Emitter<void>();
 
-  constructor(options: { seed?: number; tty?: boolean; columns?: number } = {}) {
+  /** `hostFiles`: the host side of `docker cp` (a MemoryHostFiles); without it the lab has no host files. */
+  constructor(options: { seed?: number; tty?: boolean; columns?: number; hostFiles?: HostFiles } = {}) {
     this.engine = new Engine({ clock: this.clock, random: seededRandom(options.seed ?? 1), pullSecondsPerMegabyte: 0 });
-    this.cli = new DockerCli(this.engine, { HOME: '/root' });
+    this.cli = new DockerCli(this.engine, { HOME: '/root' }, { hostFiles: options.hostFiles });
     this.tty = options.tty ?? false;
     this.columns = options.columns ?? 80;
   }
