@@ -6,8 +6,8 @@ const nodeOnly = ['fs', 'path', 'os', 'net', 'http', 'https', 'child_process', '
 const restricted = [
   { name: 'vscode', message: 'Only the VS Code glue (terminal/, views/, webviews/, extension.ts) imports vscode.' },
   ...nodeOnly.flatMap((name) => [
-    { name, message: `engine/, cli/, shell/, curriculum/ and concepts/ are pure: no node-only module '${name}'.` },
-    { name: `node:${name}`, message: `engine/, cli/, shell/, curriculum/ and concepts/ are pure: no node-only module 'node:${name}'.` },
+    { name, message: `engine/, cli/, shell/, curriculum/, concepts/ and inspector/ are pure: no node-only module '${name}'.` },
+    { name: `node:${name}`, message: `engine/, cli/, shell/, curriculum/, concepts/ and inspector/ are pure: no node-only module 'node:${name}'.` },
   ]),
 ];
 
@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/engine/**/*.ts', 'src/cli/**/*.ts', 'src/shell/**/*.ts', 'src/curriculum/**/*.ts', 'src/concepts/**/*.ts'],
+    files: ['src/engine/**/*.ts', 'src/cli/**/*.ts', 'src/shell/**/*.ts', 'src/curriculum/**/*.ts', 'src/concepts/**/*.ts', 'src/inspector/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: restricted }],
       'no-restricted-globals': ['error',

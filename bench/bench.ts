@@ -4,7 +4,9 @@
  *    at least 100x faster than real `docker ps`, which takes 8-12 ms);
  *  - `docker ps` with 100 / 1,000 / 10,000 running containers (target: grows linearly);
  *  - the union and `docker diff` of a 50,000-file image with a 1,000-change layer on top,
- *    beside a plain sort of the same paths as the baseline (the layer inspector's work).
+ *    beside a plain sort of the same paths as the baseline (the layer inspector's work);
+ *  - the layer inspector's model on that image (+ a small COPY layer): opening it (the
+ *    unions of all layers, the efficiency, the first rows), switching layers, filtering.
  * Prints a table and writes bench/results/latest.json.
  */
 import * as fs from 'node:fs';
@@ -15,6 +17,10 @@ import { Emitter } from '../src/engine/Emitter';
 import { Engine } from '../src/engine/Engine';
 import { diffLayer, unionOf, type LayerChanges, type LayerEntry } from '../src/engine/fs/overlay';
 import { seededRandom } from '../src/engine/util/seededRandom';
+import type { InspectorSubject } from '../src/inspector/InspectorSubject';
+import { LayerCache } from '../src/inspector/LayerCache';
+import { layerChangeTree } from '../src/inspector/layerChangeTree';
+import { LayerInspectorModel } from '../src/inspector/LayerInspectorModel';
 
 const sink: CommandIO = {
   stdout: { write: () => undefined },
@@ -88,6 +94,43 @@ async function main(): Promise<void> {
     results['union of 50,000 files + a 1,000-change layer (median ms)'] = await median(11, async () => unionOf([base, top]));
     const lower = unionOf([base]);
     results['docker diff of the 1,000-change layer (median ms)'] = await median(11, async () => diffLayer(lower, top));
+
+    // The layer inspector on the same image with a COPY layer on top. Opening builds the union
+    // of every layer (persistent trees: the ones above the base copy only what they change)
+    // and the efficiency; switching layers then reuses them, and the view gets 100 rows.
+    const app = new Map<string, LayerEntry>([['/app', { kind: 'dir', mode: 0o755 }], ['/app/server.js', { kind: 'file', mode: 0o644, size: 1234 }]]);
+    const layers: LayerChanges[] = [base, top, app];
+    const subject: InspectorSubject = {
+      kind: 'image', name: 'big:latest', id: 'sha256:big',
+      layers: layers.map((_, index) => ({ chainId: `chain${index}`, digest: `sha256:${String(index).repeat(64)}`, size: 0, createdBy: `RUN step ${index}`, created: '', sharedWith: [] })),
+    };
+    const files = (chainId: string) => layers[Number(chainId.slice('chain'.length))];
+    results['inspector: open the 50,000-file image: unions, efficiency, first rows (median ms)'] = await median(11, async () => {
+      const model = new LayerInspectorModel(subject, new LayerCache(files));
+      model.summary();
+      model.rows(0, 100);
+    });
+    const cache = new LayerCache(files);
+    const baseUnion = cache.union(subject.layers.map((layer) => layer.chainId), 0);
+    results['inspector: first visit of the 1,000-change layer: its change tree (median ms)'] = await median(11, async () => layerChangeTree(top, baseUnion, 1));
+    const model = new LayerInspectorModel(subject, cache);
+    model.summary();
+    let next = 0;
+    results['inspector: switch layer, its changes, first rows (median ms)'] = await median(101, async () => {
+      model.selectLayer(next++ % layers.length);
+      model.rows(0, 100);
+    });
+    model.setMode('union');
+    model.toggle('/usr', true);
+    model.toggle('/usr/lib', true);
+    results['inspector: switch layer, the union with /usr/lib open (500 dirs) (median ms)'] = await median(101, async () => {
+      model.selectLayer(next++ % layers.length);
+      model.rows(0, 100);
+    });
+    results['inspector: filter the 50,000-file union by path (median ms)'] = await median(11, async () => {
+      model.setFilter(`pkg4${next++ % 10}/`);
+      model.rows(0, 100);
+    });
   }
   const memory = process.memoryUsage();
   results['heap used after the runs (MB)'] = Math.round(memory.heapUsed / 1e6);
@@ -98,6 +141,8 @@ async function main(): Promise<void> {
   }
   const perContainer = [100, 1000, 10000].map((n) => results[`docker ps, ${n} containers (median ms)`] / n);
   console.log(`ps cost per container (ms): ${perContainer.map((x) => x.toFixed(4)).join(' / ')} (linear growth keeps these close)`);
+  const sortBaseline = results['sort of 50,000 paths, the baseline (median ms)'];
+  console.log(`inspector: opening costs ${(results['inspector: open the 50,000-file image: unions, efficiency, first rows (median ms)'] / sortBaseline).toFixed(1)} sorts of its paths; a layer switch ${(results['inspector: switch layer, its changes, first rows (median ms)'] / sortBaseline).toFixed(4)}`);
   const dir = path.join(__dirname, '..', '..', 'bench', 'results');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);

@@ -5,7 +5,7 @@
  *
  * Activation is lazy: VS Code activates Docker Lab only when one of its views
  * is shown, one of its commands runs, its terminal profile is chosen, or a
- * lesson or concepts panel left open is restored after a reload (the only
+ * lesson, concepts or layer inspector panel left open is restored after a reload (the only
  * activation events package.json declares itself).
  */
 import * as fs from 'node:fs';
@@ -24,6 +24,7 @@ import { ContainersTreeProvider } from './views/ContainersTreeProvider';
 import { ImagesTreeProvider } from './views/ImagesTreeProvider';
 import { ConceptsController } from './webviews/ConceptsController';
 import type { ConceptTab } from './webviews/ConceptsPanel';
+import { LayerInspectorController, type InspectArgument } from './webviews/LayerInspectorController';
 import { InspectDocumentProvider } from './views/InspectDocumentProvider';
 import { LessonsTreeProvider } from './views/LessonsTreeProvider';
 
@@ -38,6 +39,8 @@ export interface DockerLabApi {
   readonly undo: UndoHistory;
   /** The concepts panel's controller. */
   readonly concepts: ConceptsController;
+  /** The layer inspector's controller. */
+  readonly inspector: LayerInspectorController;
   readonly views: {
     readonly containers: ContainersTreeProvider;
     readonly images: ImagesTreeProvider;
@@ -102,6 +105,8 @@ export function activate(context: vscode.ExtensionContext): DockerLabApi {
   context.subscriptions.push(lessonService, lessonService.onDidChange(syncLessonContext));
   const concepts = new ConceptsController(engine, context.extensionUri, () => lessonService.language, (lessonId) => lessonService.open(lessonId), context.workspaceState);
   context.subscriptions.push(concepts);
+  const layerInspector = new LayerInspectorController(engine, context.extensionUri, context.workspaceState, (line) => terminals.runLine(line));
+  context.subscriptions.push(layerInspector);
 
   const containers = new ContainersTreeProvider(engine);
   const images = new ImagesTreeProvider(engine);
@@ -149,6 +154,10 @@ export function activate(context: vscode.ExtensionContext): DockerLabApi {
       await lessonService.resetLesson();
     }),
     vscode.commands.registerCommand('dockerLab.undo', () => lessonService.undoLast()),
+    vscode.commands.registerCommand('dockerLab.inspectLayers', (argument?: InspectArgument) => layerInspector.inspect(argument)),
+    // The sidebar's "Inspect Layers" on an image, a layer or a container row.
+    vscode.commands.registerCommand('dockerLab.images.inspectLayers', (node?: InspectArgument) => layerInspector.inspect(node)),
+    vscode.commands.registerCommand('dockerLab.containers.inspectLayers', (node?: InspectArgument) => layerInspector.inspect(node)),
     vscode.commands.registerCommand('dockerLab.showConcepts', (tab?: unknown) => concepts.show(typeof tab === 'string' ? tab as ConceptTab : undefined)),
     vscode.commands.registerCommand('dockerLab.forgetProgress', async () => {
       const action = vscode.l10n.t('Forget Progress');
@@ -163,6 +172,7 @@ export function activate(context: vscode.ExtensionContext): DockerLabApi {
     lessons: lessonService,
     undo,
     concepts,
+    inspector: layerInspector,
     views: { containers, images, lessons },
     stateFile,
     save: () => {

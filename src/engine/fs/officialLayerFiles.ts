@@ -89,11 +89,11 @@ function baseLayer(image: RemoteImage, size: number): LayerChanges {
       // What debootstrap makes that no package owns, so the list does not have it.
       for (const directory of family.rootDirectories) layer.dir(`/${directory}`);
       for (const file of ['/etc/passwd', '/etc/group', '/etc/shadow', '/etc/gshadow', '/var/lib/dpkg/status', '/etc/apt/sources.list.d/debian.sources']) {
-        layer.file(file, { mode: file.endsWith('shadow') ? 0o640 : 0o644 });
+        layer.file(file, { mode: file.endsWith('shadow') ? 0o640 : 0o644, size: SMALL_FILES[file] });
       }
       break;
     case 'alpine':
-      layer.merge(baseFileList('alpine-minirootfs-3.23'));
+      layer.merge(alpineBase());
       for (const [path, target] of family.executableLinks) layer.symlinkIfMissing(path, target);
       for (const directory of family.rootDirectories) layer.dir(`/${directory}`);
       break;
@@ -112,6 +112,41 @@ function baseLayer(image: RemoteImage, size: number): LayerChanges {
   layer.fill(size, '/usr/lib');
   return layer.done();
 }
+
+/**
+ * Alpine's minirootfs from the apk database, made whole: the database is
+ * an aarch64 one (the lab's images are x86_64) and records no link targets,
+ * so the links get the targets Alpine's packages give them.
+ */
+function alpineBase(): LayerChanges {
+  const files = new Map<string, LayerEntry>();
+  for (const [rawPath, entry] of baseFileList('alpine-minirootfs-3.23')) {
+    const path = rawPath.startsWith('/lib/') ? rawPath.replace(/aarch64/g, 'x86_64') : rawPath;
+    if (entry.kind !== 'symlink' || entry.target !== '') {
+      files.set(path, entry);
+      continue;
+    }
+    const target = ALPINE_LINKS[path] ?? (path.startsWith('/usr/share/apk/keys/') ? `../../../../etc/apk/keys/${path.slice(path.lastIndexOf('/') + 1)}` : undefined);
+    if (target !== undefined) files.set(path, { kind: 'symlink', target });
+  }
+  return files;
+}
+
+/** Targets of the minirootfs's links, as Alpine's packages make them. */
+const ALPINE_LINKS: Readonly<Record<string, string>> = {
+  '/bin/sh': '/bin/busybox',
+  '/etc/mtab': '../proc/mounts',
+  '/etc/os-release': '../usr/lib/os-release',
+  '/etc/ssl/cert.pem': 'certs/ca-certificates.crt',
+  '/etc/ssl1.1/cert.pem': '../ssl/cert.pem',
+  '/etc/ssl1.1/certs': '../ssl/certs',
+  '/lib/libc.musl-x86_64.so.1': 'ld-musl-x86_64.so.1',
+  '/usr/lib/libz.so.1': 'libz.so.1.3.2',
+  '/var/lock': '../run/lock',
+  '/var/run': '../run',
+  '/var/spool/cron/crontabs': '../../../etc/crontabs',
+  '/var/spool/mail': '../mail',
+};
 
 /** A base the lab has no file list for: its top-level directories and the programs it knows. */
 function addLayout(layer: LayerBuilder, layout: ImageLayout): void {
@@ -153,10 +188,10 @@ function upperLayer(image: RemoteImage, index: number, size: number): LayerChang
     for (const directory of own.rootDirectories) if (!base.rootDirectories.includes(directory) && directory !== 'docker-entrypoint.d') layer.dir(`/${directory}`);
     if (facts.repository === 'nginx') addNginxPackage(layer, image);
     if (/\b(?:useradd|adduser|groupadd|addgroup)\b/.test(instruction)) {
-      for (const file of ['/etc/passwd', '/etc/group', '/etc/shadow', '/etc/gshadow']) layer.file(file, { mode: file.endsWith('shadow') ? 0o640 : 0o644 });
+      for (const file of ['/etc/passwd', '/etc/group', '/etc/shadow', '/etc/gshadow']) layer.file(file, { mode: file.endsWith('shadow') ? 0o640 : 0o644, size: SMALL_FILES[file] + 48 });
     }
-    if (/\bapt-get\b/.test(instruction)) layer.file('/var/lib/dpkg/status', { mode: 0o644 });
-    if (/\bapk add\b/.test(instruction)) layer.file('/lib/apk/db/installed', { mode: 0o644 });
+    if (/\bapt-get\b/.test(instruction)) layer.file('/var/lib/dpkg/status', { mode: 0o644, size: SMALL_FILES['/var/lib/dpkg/status'] + 21_504 });
+    if (/\bapk add\b/.test(instruction)) layer.file('/lib/apk/db/installed', { mode: 0o644, size: 24_576 });
     layer.fill(size, image.family === 'alpine' ? '/usr/lib' : '/usr/lib/x86_64-linux-gnu');
     return layer.done();
   }
@@ -164,7 +199,7 @@ function upperLayer(image: RemoteImage, index: number, size: number): LayerChang
     for (const path of match[1].trim().split(/\s+/)) layer.dir(normalizePath(path));
   }
   if (/\b(?:useradd|adduser|groupadd|addgroup)\b/.test(instruction)) {
-    for (const file of ['/etc/passwd', '/etc/group']) layer.file(file, { mode: 0o644 });
+    for (const file of ['/etc/passwd', '/etc/group']) layer.file(file, { mode: 0o644, size: SMALL_FILES[file] + 48 });
   }
   // A step that only made directories or accounts weighs their metadata: nothing to fill.
   if (!layer.isEmpty && size < 65_536) return layer.done();
@@ -221,7 +256,7 @@ function addNginxPackage(layer: LayerBuilder, image: RemoteImage): void {
   layer.file('/usr/share/nginx/html/50x.html', { mode: 0o644, content: files['/usr/share/nginx/html/50x.html'].all.content });
   layer.file('/etc/nginx/conf.d/default.conf', { mode: 0o644, content: files['/etc/nginx/conf.d/default.conf'].content });
   layer.file('/etc/nginx/nginx.conf', { mode: 0o644, content: files['/etc/nginx/nginx.conf'].content });
-  for (const name of ['fastcgi_params', 'mime.types', 'scgi_params', 'uwsgi_params']) layer.file(`/etc/nginx/${name}`, { mode: 0o644 });
+  for (const [name, size] of [['fastcgi_params', 1007], ['mime.types', 5349], ['scgi_params', 636], ['uwsgi_params', 664]] as const) layer.file(`/etc/nginx/${name}`, { mode: 0o644, size });
   layer.symlink('/etc/nginx/modules', '../../usr/lib/nginx/modules');
   for (const module of ['ngx_http_geoip_module', 'ngx_http_image_filter_module', 'ngx_http_js_module', 'ngx_http_xslt_filter_module', 'ngx_stream_geoip_module', 'ngx_stream_js_module']) {
     layer.file(`/usr/lib/nginx/modules/${module}.so`, { mode: 0o644 });
@@ -233,6 +268,16 @@ function addNginxPackage(layer: LayerBuilder, image: RemoteImage): void {
   layer.symlink('/var/log/nginx/error.log', '/dev/stderr');
   layer.dir('/docker-entrypoint.d');
 }
+
+/** Sizes of the small system files the base lists lack (debian:bookworm-slim's), which later steps rewrite. */
+const SMALL_FILES: Readonly<Record<string, number>> = {
+  '/etc/passwd': 922,
+  '/etc/group': 446,
+  '/etc/shadow': 501,
+  '/etc/gshadow': 374,
+  '/var/lib/dpkg/status': 68_845,
+  '/etc/apt/sources.list.d/debian.sources': 202,
+};
 
 // ---------------------------------------------------------------- building a layer
 
