@@ -32,6 +32,13 @@
       vscode.postMessage({ type: 'concepts', tab: (link.getAttribute('href') || '').slice('#concepts:'.length) });
       return;
     }
+    // Links like [its layers](#inspect:nginx:1.28.0) open the layer inspector on that image (or #inspect:container:web).
+    const inspect = event.target instanceof Element ? event.target.closest('a[href^="#inspect:"]') : null;
+    if (inspect) {
+      event.preventDefault();
+      vscode.postMessage({ type: 'inspect', target: decodeURIComponent((inspect.getAttribute('href') || '').slice('#inspect:'.length)) });
+      return;
+    }
     const target = event.target instanceof Element ? event.target.closest('button') : null;
     if (!target) return;
     const action = target.getAttribute('data-action');
@@ -43,7 +50,7 @@
       const label = target.textContent;
       target.textContent = document.body.getAttribute('data-copied') || label;
       setTimeout(() => { target.textContent = label; }, 1500);
-    } else if (action === 'reset' || action === 'undo') {
+    } else if (action === 'reset' || action === 'undo' || action === 'createFiles') {
       vscode.postMessage({ type: action });
     } else if (action === 'open') {
       vscode.postMessage({ type: 'open', lessonId: target.getAttribute('data-lesson') });

@@ -36,6 +36,11 @@ export interface Lesson {
   readonly summary: string;
   /** Command lines "Reset lesson" runs on an empty lab. */
   readonly setup: readonly string[];
+  /**
+   * Files the lesson works with in the learner's workspace (a Dockerfile, a
+   * page to copy), by relative path: the lesson view offers to create them.
+   */
+  readonly files: Readonly<Record<string, string>>;
   readonly exercises: readonly Exercise[];
   /** The Markdown after the front matter. */
   readonly body: string;
@@ -71,6 +76,7 @@ export function parseLesson(text: string, source: string, language: LessonLangua
     title: fields.text('title'),
     summary: fields.text('summary', ''),
     setup: fields.lines('setup'),
+    files: fields.has('files') ? parseFiles(fields.child('files')) : {},
     exercises: fields.list('exercises').map((item, index) => parseExercise(new Reader(source, `exercises[${index}]`, item))),
     body: text.slice(front[0].length),
     source,
@@ -79,6 +85,19 @@ export function parseLesson(text: string, source: string, language: LessonLangua
   const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
   if (duplicate) throw new LessonError(source, `two exercises have the id "${duplicate}"`);
   return lesson;
+}
+
+/** `files:` — relative paths inside the workspace (no `..`, no leading `/`) to their text. */
+function parseFiles(fields: Reader): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of fields.keys()) {
+    if (name === '' || name.startsWith('/') || name.split('/').some((part) => part === '..' || part === '.' || part === '')) {
+      throw fields.error(`"${name}" is not a relative path inside the workspace`);
+    }
+    const text = fields.text(name);
+    files[name] = text.endsWith('\n') ? text : `${text}\n`;
+  }
+  return files;
 }
 
 function parseExercise(fields: Reader): Exercise {

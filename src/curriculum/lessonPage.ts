@@ -46,6 +46,15 @@ export function renderLessonPage(lesson: Lesson, course: Course, states: readonl
 </section>`;
   }).join('\n');
 
+  const fileNames = Object.keys(lesson.files);
+  const filesSection = fileNames.length === 0 ? '' : `<section class="lesson-files">
+<h2>${escapeHtml(words.filesHeading)}</h2>
+<p>${renderInline(words.filesNote)}</p>
+<ul>${fileNames.map((name) => `<li><code>${escapeHtml(name)}</code></li>`).join('')}</ul>
+<button data-action="createFiles">${escapeHtml(words.createFiles)}</button>
+</section>
+`;
+
   const navButton = (target: Lesson | undefined, label: string, rel: string) => target
     ? `<button class="nav-${rel}" data-action="open" data-lesson="${escapeHtml(target.id)}">${escapeHtml(label)}: ${escapeHtml(target.title)}</button>`
     : '<span></span>';
@@ -59,7 +68,7 @@ export function renderLessonPage(lesson: Lesson, course: Course, states: readonl
 </header>
 <main class="lesson-body" data-lesson="${escapeHtml(lesson.id)}" lang="${lesson.language}">
 ${renderLessonMarkdown(lesson.body, labels)}
-<section class="exercises">
+${filesSection}<section class="exercises">
 <h2>${escapeHtml(words.exercises)}</h2>
 ${exercises}
 <p class="all-done" hidden>${escapeHtml(words.allDone)}</p>

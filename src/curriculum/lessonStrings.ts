@@ -26,6 +26,9 @@ export const LESSON_STRINGS = {
     allDone: 'Every exercise of this lesson is done.',
     goalHeading: 'The lab when you are done',
     solutionNote: 'One way to get there:',
+    filesHeading: 'Files for this lesson',
+    filesNote: 'The lesson works with these files in your workspace folder, where `docker build .` and `docker cp` find them.',
+    createFiles: 'Create in workspace',
   },
   ko: {
     run: '터미널에서 실행',
@@ -47,5 +50,8 @@ export const LESSON_STRINGS = {
     allDone: '이 레슨의 실습을 모두 마쳤습니다.',
     goalHeading: '다 마쳤을 때 랩의 모습',
     solutionNote: '이렇게 하면 됩니다:',
+    filesHeading: '이 레슨에서 쓰는 파일',
+    filesNote: '이 레슨은 작업 폴더(workspace)에 있는 아래 파일을 씁니다. `docker build .`와 `docker cp`가 이 폴더에서 파일을 찾습니다.',
+    createFiles: '작업 폴더에 만들기',
   },
 } satisfies Record<LessonLanguage, Record<string, string | ((n: number, total: number) => string)>>;

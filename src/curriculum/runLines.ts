@@ -1,3 +1,4 @@
+import type { HostFiles } from '../cli/HostFiles';
 import type { Engine } from '../engine/Engine';
 import { createShellHost } from '../shell/createShellHost';
 import { LabShell } from '../shell/LabShell';
@@ -17,8 +18,8 @@ export interface ScriptRun {
  * exactly what typing them in a Docker Lab terminal would do, without a
  * terminal. A lesson's setup ("Reset lesson") and its solutions run this way.
  */
-export async function runLines(engine: Engine, lines: readonly string[]): Promise<ScriptRun> {
-  const shell = new LabShell(createShellHost(engine), { batchColumns: 100 });
+export async function runLines(engine: Engine, lines: readonly string[], hostFiles?: HostFiles): Promise<ScriptRun> {
+  const shell = new LabShell(createShellHost(engine, hostFiles), { batchColumns: 100 });
   const run: ScriptRun = { status: 0, lines: [], output: '' };
   const subscriptions = [
     shell.onOutput((text) => (run.output += text)),

@@ -13,7 +13,9 @@ import { runLines } from '../curriculum/runLines';
 import type { UndoHistory } from '../curriculum/UndoHistory';
 import { Disposable } from '../Disposable';
 import type { Engine } from '../engine/Engine';
+import { NodeHostFiles } from '../host/NodeHostFiles';
 import type { LabTerminals } from '../terminal/LabTerminals';
+import { hostDirectory } from '../terminal/LabTerminals';
 import { Coalescer } from '../views/Coalescer';
 import type { LessonMessage } from '../webviews/LessonPanel';
 import { LESSON_VIEW_TYPE, LessonPanel } from '../webviews/LessonPanel';
@@ -134,7 +136,7 @@ export class LessonService extends Disposable {
     }
     const run = await this.undo.around(vscode.l10n.t('Reset lesson'), async () => {
       this.engine.reset();
-      return runLines(this.engine, lesson.setup);
+      return runLines(this.engine, lesson.setup, new NodeHostFiles(hostDirectory()));
     });
     this.lab.reset();
     if (run.status !== 0) {
@@ -229,13 +231,59 @@ export class LessonService extends Disposable {
       case 'undo':
         await vscode.commands.executeCommand('dockerLab.undo');
         break;
+      case 'createFiles':
+        await this.createFiles();
+        break;
       case 'open':
         this.open(message.lessonId);
         break;
       case 'concepts':
         await vscode.commands.executeCommand('dockerLab.showConcepts', message.tab);
         break;
+      case 'inspect':
+        if (typeof message.target === 'string' && message.target !== '') await vscode.commands.executeCommand('dockerLab.inspectLayers', message.target);
+        break;
     }
+  }
+
+  /**
+   * Writes the current lesson's files into the workspace folder (where the
+   * lab's `docker build .` looks), asking before replacing a file that
+   * differs, and opens the first one. Returns the paths written.
+   */
+  async createFiles(): Promise<string[]> {
+    const lesson = this.current;
+    const names = lesson ? Object.keys(lesson.files) : [];
+    if (!lesson || names.length === 0) return [];
+    const root = hostDirectory();
+    const differing = names.filter((name) => {
+      const file = path.join(root, name);
+      return fs.existsSync(file) && fs.readFileSync(file, 'utf8') !== lesson.files[name];
+    });
+    if (differing.length > 0 && this.confirmReplace()) {
+      const replace = vscode.l10n.t('Replace');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} already exists in {1} with other contents. Replace it with the lesson\'s version?', differing.join(', '), root), { modal: true }, replace);
+      if (answer !== replace) return [];
+    }
+    const written: string[] = [];
+    try {
+      for (const name of names) {
+        const file = path.join(root, name);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, lesson.files[name]);
+        written.push(file);
+      }
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Docker Lab could not write the lesson\'s files: {0}', error instanceof Error ? error.message : String(error)));
+      return written;
+    }
+    await vscode.window.showTextDocument(vscode.Uri.file(written[0]), { viewColumn: vscode.ViewColumn.One, preserveFocus: true, preview: false });
+    return written;
+  }
+
+  private confirmReplace(): boolean {
+    return vscode.workspace.getConfiguration('dockerLab').get<boolean>('confirmRemove', true);
   }
 
   /** The progress as saved in global state (what the next window starts from). */

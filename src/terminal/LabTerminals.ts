@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { UndoHistory, UndoToken } from '../curriculum/UndoHistory';
 import { Disposable } from '../Disposable';
@@ -5,6 +6,7 @@ import type { Engine } from '../engine/Engine';
 import { createShellHost } from '../shell/createShellHost';
 import { LabShell } from '../shell/LabShell';
 import type { HistoryStore } from '../shell/ShellHost';
+import { NodeHostFiles } from '../host/NodeHostFiles';
 import { LabPseudoterminal } from './LabPseudoterminal';
 
 /** The terminal profile's id in package.json (`contributes.terminal.profiles`). */
@@ -107,7 +109,7 @@ export class LabTerminals extends Disposable {
   }
 
   private createPty(): LabPseudoterminal {
-    const shell = new LabShell(createShellHost(this.engine), {
+    const shell = new LabShell(createShellHost(this.engine, new NodeHostFiles(hostDirectory())), {
       welcome: vscode.l10n.t('Docker Lab: a simulated Docker to practise on. Type "help" to see what you can do.'),
       history: this.history,
     });
@@ -145,4 +147,10 @@ export class LabTerminals extends Disposable {
     this.terminals.clear();
     super.dispose();
   }
+}
+
+/** Where `docker cp` finds the learner's files: the first workspace folder on disk, else the home directory. */
+export function hostDirectory(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder?.scheme === 'file' ? folder.fsPath : os.homedir();
 }

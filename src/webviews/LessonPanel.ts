@@ -16,8 +16,10 @@ export type LessonMessage =
   | { type: 'copy'; text: string }
   | { type: 'reset' }
   | { type: 'undo' }
+  | { type: 'createFiles' }
   | { type: 'open'; lessonId: string }
-  | { type: 'concepts'; tab: string };
+  | { type: 'concepts'; tab: string }
+  | { type: 'inspect'; target: string };
 
 /** The live part of the page: exercises' states and what Undo would take back. */
 export interface LessonLiveState {

@@ -12,6 +12,7 @@ import type { Exercise, LessonLanguage } from '../../../src/curriculum/lesson';
 import { LESSON_LANGUAGES } from '../../../src/curriculum/lesson';
 import { codeBlocks, renderLessonMarkdown, runnableLines } from '../../../src/curriculum/render';
 import { runLines } from '../../../src/curriculum/runLines';
+import { MemoryHostFiles } from '../helpers/MemoryHostFiles';
 
 // The shipped lessons, checked as a learner would meet them: every solution,
 // run on a fresh lab after the lesson's setup, passes its exercise (and not
@@ -27,12 +28,13 @@ function readCourse(language: LessonLanguage): Course {
   return loadCourse(language, files);
 }
 
-/** A fresh lab on a manual clock: a lesson's commands take no real time. */
-function freshLab() {
+/** A fresh lab on a manual clock (a lesson's commands take no real time), with the lesson's files in the learner's workspace. */
+function freshLab(files: Readonly<Record<string, string>> = {}) {
   const clock = new ManualClock();
   const engine = new Engine({ clock, random: seededRandom(7), pullSecondsPerMegabyte: 0 });
   const view = new EngineLabView(engine);
-  const run = (lines: readonly string[]) => clock.settle(runLines(engine, lines), 3600_000);
+  const host = new MemoryHostFiles('/home/learner/lab', { ...files });
+  const run = (lines: readonly string[]) => clock.settle(runLines(engine, lines, host), 3600_000);
   return { engine, view, run };
 }
 
@@ -53,6 +55,7 @@ suite('lessons: ko and en teach the same course', () => {
       assert.ok(en, `lessons/en has no lesson "${ko.id}"`);
       assert.equal(en.chapter, ko.chapter);
       assert.deepEqual(en.setup, ko.setup);
+      assert.deepEqual(Object.keys(en.files), Object.keys(ko.files));
       assert.deepEqual(en.exercises.map((e) => e.id), ko.exercises.map((e) => e.id));
       for (const [index, exercise] of ko.exercises.entries()) {
         assert.deepEqual(en.exercises[index].checks, exercise.checks, `${exercise.id}: checks differ`);
@@ -68,7 +71,7 @@ for (const language of LESSON_LANGUAGES) {
     for (const lesson of courses[language].lessons) {
       test(`${lesson.id}: each solution passes its exercise, and nothing passes before it`, async () => {
         assert.ok(lesson.exercises.length > 0, 'a lesson needs at least one exercise');
-        const lab = freshLab();
+        const lab = freshLab(lesson.files);
         const setup = await lab.run(lesson.setup);
         assert.equal(setup.status, 0, `setup failed:\n${setup.output}`);
         lab.view.reset();
@@ -89,7 +92,7 @@ for (const language of LESSON_LANGUAGES) {
           for (const check of exercise.checks) assert.ok(describeCheck(check, language).length > 5);
           for (const text of [exercise.title, exercise.goal, exercise.hint]) assert.ok(text.length > 3);
         }
-        const lab = freshLab();
+        const lab = freshLab(lesson.files);
         await lab.run(lesson.setup);
         for (const line of runnableLines(lesson.body)) {
           const run = await lab.run([line]);
