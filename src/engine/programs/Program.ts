@@ -1,4 +1,4 @@
-import type { ContainerFiles } from '../fs/ContainerFs';
+import type { ContainerFiles, FsErrorCode } from '../fs/ContainerFs';
 import type { BaseFamily } from '../Registry';
 
 /** What the lab's "host" looks like from inside a container: containers share its kernel. */
@@ -107,6 +107,13 @@ export interface ProcessContext {
   mkdir: ContainerFiles['mkdir'];
   remove: ContainerFiles['remove'];
   symlink: ContainerFiles['symlink'];
+  /**
+   * Creates or replaces a file known only by its size and mode (what a
+   * package manager unpacks: binaries the lab holds no bytes of), so `ls -l`
+   * and `docker ps -s` see its size. Optional: where the engine does not
+   * offer it, programs write an empty file instead.
+   */
+  putFile?(path: string, file: { mode: number; size: number }): FsErrorCode | undefined;
   /** Finds a program on $PATH (or by absolute path) in this container's image. */
   resolveProgram(name: string): Program | undefined;
   /** Runs another program in this process's context (an exec without a fork, or a child of sh). */

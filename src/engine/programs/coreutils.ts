@@ -39,7 +39,10 @@ async function readInput(ctx: ProcessContext, operand: string | undefined): Prom
     for (let line = await ctx.readLine(); line !== null; line = await ctx.readLine()) text += `${line}\n`;
     return { text };
   }
-  const entry = readFollowing(ctx, resolvePath(ctx.cwd, operand));
+  const path = resolvePath(ctx.cwd, operand);
+  // The devices a container always has, though its filesystem lists none (they live in docker's /dev mount).
+  if (path === '/dev/null' || path === '/dev/zero') return { text: '' };
+  const entry = readFollowing(ctx, path);
   if (!entry) return { error: 'No such file or directory' };
   if (entry.type === 'dir') return { error: 'Is a directory' };
   if (entry.content === undefined) return { error: 'binary' };

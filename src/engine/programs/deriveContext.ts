@@ -38,6 +38,7 @@ export function deriveContext(parent: ProcessContext, overrides: ContextOverride
     mkdir: overrides.mkdir ?? ((path, options) => parent.mkdir(path, options)),
     remove: overrides.remove ?? ((path, options) => parent.remove(path, options)),
     symlink: overrides.symlink ?? ((path, target) => parent.symlink(path, target)),
+    putFile: overrides.putFile ?? (parent.putFile ? (path, file) => parent.putFile?.(path, file) : undefined),
     resolveProgram: overrides.resolveProgram ?? ((name) => parent.resolveProgram(name)),
     exec: overrides.exec ?? (async (argv, execOverrides) => {
       const program = child.resolveProgram(argv[0] ?? '');

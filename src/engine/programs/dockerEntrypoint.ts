@@ -3,6 +3,7 @@ import { imageFacts } from './ImageFacts';
 import { lookupEnv } from './lookupEnv';
 import { notSimulatedMessage } from './notSimulated';
 import type { ProcessContext, Program } from './Program';
+import { readFollowing } from './readFollowing';
 import { strftime } from './strftime';
 
 /**
@@ -12,8 +13,10 @@ import { strftime } from './strftime';
  * words it: dash on Debian images, busybox ash on alpine ones).
  *
  * - nginx (nginxinc/docker-nginx entrypoint/*): the configuration lines of
- *   programs.json when the command is `nginx`/`nginx-debug`, the shorter
- *   form on a restart, nothing with NGINX_ENTRYPOINT_QUIET_LOGS.
+ *   programs.json when the command is `nginx`/`nginx-debug`, with what the
+ *   IPv6 script does to the container's default.conf (it edits it on the
+ *   first start; on a restart it finds it done), nothing printed with
+ *   NGINX_ENTRYPOINT_QUIET_LOGS.
  * - redis (docker-library/redis): a first argument that is an option or a
  *   `.conf` file gets `redis-server` put before it; prints nothing.
  * - node (nodejs/docker-node): an option, or a word that is no command,
@@ -41,17 +44,39 @@ export const dockerEntrypoint: Program = async (ctx) => {
 
 async function nginxEntrypoint(ctx: ProcessContext): Promise<number> {
   const command = ctx.argv[1];
-  if ((command === 'nginx' || command === 'nginx-debug') && !ctx.resumed && !lookupEnv(ctx.env, 'NGINX_ENTRYPOINT_QUIET_LOGS')) {
+  if ((command === 'nginx' || command === 'nginx-debug') && !ctx.resumed) {
     const entrypoint = programsData.nginx.entrypoint;
-    let lines = [...entrypoint.defaultStartLines];
-    if (ctx.previousStarts > 0) {
-      // The first start already added the IPv6 listen line to default.conf.
-      const restart = entrypoint.variants['restartOfSameContainer (default.conf already patched)'];
-      lines = [...lines.slice(0, restart.replacesLines[0]), ...restart.with, ...lines.slice(restart.replacesLines[restart.replacesLines.length - 1] + 1)];
-    }
-    ctx.stdout(lines.map((line) => `${line}\n`).join(''));
+    const lines = [...entrypoint.defaultStartLines];
+    // /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh, on the container's own default.conf.
+    lines.splice(3, 2, ...listenOnIpv6(ctx));
+    if (!lookupEnv(ctx.env, 'NGINX_ENTRYPOINT_QUIET_LOGS')) ctx.stdout(lines.map((line) => `${line}\n`).join(''));
   }
   return execArguments(ctx, ctx.argv.slice(1), 47);
+}
+
+const DEFAULT_CONF = '/etc/nginx/conf.d/default.conf';
+
+/**
+ * 10-listen-on-ipv6-by-default.sh (nginxinc/docker-nginx entrypoint/): a
+ * default.conf that is missing, already has the IPv6 listen line (a
+ * restart: the file is the container's), or differs from the packaged one
+ * is left alone and said so; the packaged one gets `listen  [::]:80;` after
+ * `listen       80;` (sed -i, so the file is replaced: docker diff shows
+ * it C). The script touches the file first, which copies it up too. Its
+ * lines, for the entrypoint's output.
+ */
+function listenOnIpv6(ctx: ProcessContext): string[] {
+  const me = '10-listen-on-ipv6-by-default.sh';
+  const entry = readFollowing(ctx, DEFAULT_CONF);
+  if (!entry || entry.type !== 'file') return [`${me}: info: ${DEFAULT_CONF} is not a file or does not exist`];
+  ctx.writeFile(DEFAULT_CONF, '', { append: true });
+  const content = ctx.readFile(DEFAULT_CONF)?.content ?? '';
+  if (/listen {2}\[::\]:80;/.test(content)) return [`${me}: info: IPv6 listen already enabled`];
+  const packaged = programsData.nginx.files[DEFAULT_CONF];
+  const checking = `${me}: info: Getting the checksum of ${DEFAULT_CONF}`;
+  if (content !== packaged.content) return [checking, `${me}: info: ${DEFAULT_CONF} differs from the packaged version`];
+  ctx.writeFile(DEFAULT_CONF, packaged.afterEntrypointIPv6Edit);
+  return [checking, `${me}: info: Enabled listen on IPv6 in ${DEFAULT_CONF}`];
 }
 
 async function redisEntrypoint(ctx: ProcessContext): Promise<number> {

@@ -20,9 +20,9 @@ interface Listed {
  * `--color`), `-l` long lines,
  * `-a`/`-A`, `-1`, `-d`, `-F`/`-p`.
  *
- * Not simulated: real sizes of program binaries (shown as 0), link counts
- * and per-file dates (image files carry the image's date, docker's own
- * files the container's start).
+ * Sizes are the files' (binaries by the size their layer records). Not
+ * simulated: link counts and per-file dates (image files carry the
+ * image's date, docker's own files the container's start).
  */
 export const ls: Program = async (ctx) => {
   const gnu = !['alpine', 'busybox'].includes(ctx.family);
@@ -84,6 +84,11 @@ export const ls: Program = async (ctx) => {
     if (followed.type === 'dir' && !options.directory) directories.push({ name: operand, path, entry: followed });
     else files.push({ name: operand, path, entry });
   }
+
+  // Both sort their operands by name (files first, then each directory), as they sort a directory's entries.
+  const byName = (a: Listed, b: Listed) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  files.sort(byName);
+  directories.sort(byName);
 
   const render = (items: Listed[]): string => {
     if (options.long) return longListing(ctx, items, gnu, color, options.human, now, dateOf);
@@ -234,10 +239,11 @@ function longListing(ctx: ProcessContext, items: Listed[], gnu: boolean, color: 
   return rows.map((r) => `${r.mode.padEnd(10)} ${r.links.padStart(4)} root     root     ${r.size.padStart(9)} ${r.date} ${r.name}\n`).join('');
 }
 
+/** st_size: a file's bytes (its size as the layer records it, for binaries the lab holds no text of). */
 function sizeOf(entry: FileEntry): number {
   if (entry.type === 'dir') return 4096;
-  if (entry.type === 'symlink') return (entry.target ?? '').length;
-  return new TextEncoder().encode(entry.content ?? '').length;
+  if (entry.type === 'symlink') return new TextEncoder().encode(entry.target ?? '').length;
+  return entry.size ?? new TextEncoder().encode(entry.content ?? '').length;
 }
 
 /** 1K blocks for `total`, as 4K filesystem blocks count them. */

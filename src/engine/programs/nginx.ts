@@ -1,12 +1,16 @@
 import type { ImageFacts } from './ImageFacts';
+import programsData from '../data/programs.json';
 import { imageFacts } from './ImageFacts';
 import { nginxCompiler, nginxIndexPage, nginxVersion } from './nginxFacts';
 import { notSimulatedMessage } from './notSimulated';
-import type { HttpRequest, HttpResponse, ProcessContext, Program } from './Program';
+import type { FileEntry, HttpRequest, HttpResponse, ProcessContext, Program } from './Program';
 import { readFollowing } from './readFollowing';
 import { strftime } from './strftime';
 
 const ROOT = '/usr/share/nginx/html';
+const PID_FILE = '/run/nginx.pid';
+/** nginx's temp paths (the package's --http-*-temp-path): made at start-up, 0700 for the nginx user. */
+const TEMP_PATHS = ['client_temp', 'proxy_temp', 'fastcgi_temp', 'uwsgi_temp', 'scgi_temp'].map((name) => `/var/cache/nginx/${name}`);
 /** The first worker's pid: the entrypoint's scripts used the ones before it (programs.json). */
 const FIRST_WORKER_PID = 29;
 
@@ -64,6 +68,8 @@ export const nginx: Program = async (ctx) => {
     }
   }
   if (test) {
+    // ngx_init_cycle makes the temp directories even for a test.
+    createTempPaths(ctx);
     if (!quiet) {
       ctx.stderr('nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\n'
         + 'nginx: configuration file /etc/nginx/nginx.conf test is successful\n');
@@ -76,6 +82,8 @@ export const nginx: Program = async (ctx) => {
 class NginxMaster {
   private workers: number[] = [];
   private connections = 0;
+  /** When this nginx first served each changed file's current text (see modifiedTime). */
+  private readonly firstSeen = new Map<string, { body: string; at: number }>();
 
   constructor(private readonly ctx: ProcessContext, private readonly facts: ImageFacts, private readonly version: string) {}
 
@@ -84,6 +92,7 @@ class NginxMaster {
     const cpus = Math.max(1, ctx.host.cpus);
     this.workers = Array.from({ length: cpus }, (_, i) => FIRST_WORKER_PID + i);
     if (!ctx.resumed) {
+      createTempPaths(ctx);
       this.log(1, 'notice', 'using the "epoll" event method');
       this.log(1, 'notice', `nginx/${this.version}`);
       this.log(1, 'notice', `built by ${nginxCompiler(this.facts)}`);
@@ -91,6 +100,8 @@ class NginxMaster {
       this.log(1, 'notice', 'getrlimit(RLIMIT_NOFILE): 1048576:1048576');
       // ngx_daemon(): the parent exits 0 here, leaving the daemon behind it.
       if (daemon) return 0;
+      // ngx_create_pidfile: nginx.conf's `pid /run/nginx.pid;`, the master's pid and a newline.
+      ctx.writeFile(PID_FILE, '1\n');
       this.startWorkers();
     }
     ctx.handleSignals(['SIGQUIT', 'SIGTERM', 'SIGINT', 'SIGHUP', 'SIGUSR1']);
@@ -106,7 +117,7 @@ class NginxMaster {
             this.log(pid, 'notice', 'exit');
           }
           this.reapWorkers();
-          this.log(1, 'notice', 'exit');
+          this.exit();
           return 0;
         case 'SIGTERM': case 'SIGINT':
           this.log(1, 'notice', `signal ${signal === 'SIGTERM' ? 15 : 2} (${signal}) received, exiting`);
@@ -115,7 +126,7 @@ class NginxMaster {
             this.log(pid, 'notice', 'exit');
           }
           this.reapWorkers();
-          this.log(1, 'notice', 'exit');
+          this.exit();
           return 0;
         case 'SIGHUP': {
           this.log(1, 'notice', 'signal 1 (SIGHUP) received, reconfiguring');
@@ -146,6 +157,12 @@ class NginxMaster {
     }
   }
 
+  /** ngx_master_process_exit: the pid file goes, then the last notice. */
+  private exit(): void {
+    if (this.ctx.readFile(PID_FILE)) this.ctx.remove(PID_FILE);
+    this.log(1, 'notice', 'exit');
+  }
+
   private startWorkers(): void {
     this.log(1, 'notice', 'start worker processes');
     for (const pid of this.workers) this.log(1, 'notice', `start worker process ${pid}`);
@@ -167,7 +184,6 @@ class NginxMaster {
   private serve(request: HttpRequest): HttpResponse {
     const now = this.ctx.now();
     const connection = ++this.connections;
-    const worker = this.workers[0];
     const uri = request.path || '/';
     const pathname = decodePath(uri.split('?')[0]);
     const method = request.method.toUpperCase();
@@ -176,40 +192,90 @@ class NginxMaster {
     if (method !== 'GET' && method !== 'HEAD') {
       response = this.errorPage(405, 'Not Allowed', request, now);
     } else {
-      const file = pathname.endsWith('/') ? `${ROOT}${pathname}index.html` : `${ROOT}${pathname}`;
-      const entry = readFollowing(this.ctx, file);
-      if (entry && entry.type === 'file') {
-        const body = entry.content ?? '';
-        const size = new TextEncoder().encode(body).length;
-        const modified = Math.floor(nginxIndexPage(this.facts).modified / 1000);
-        const extension = /\.([A-Za-z0-9]+)$/.exec(file)?.[1]?.toLowerCase() ?? '';
-        response = {
-          status: 200,
-          statusText: 'OK',
-          headers: {
-            Server: `nginx/${this.version}`,
-            Date: httpDate(now),
-            'Content-Type': MIME_TYPES[extension] ?? 'application/octet-stream',
-            'Content-Length': String(size),
-            'Last-Modified': httpDate(modified * 1000),
-            Connection: 'keep-alive',
-            ETag: `"${modified.toString(16)}-${size.toString(16)}"`,
-            'Accept-Ranges': 'bytes',
-          },
-          body: method === 'HEAD' ? '' : body,
-        };
-      } else {
-        const message = pathname.endsWith('/')
-          ? `"${file}" is not found (2: No such file or directory)`
-          : `open() "${file}" failed (2: No such file or directory)`;
-        const host = header('host');
-        this.log(worker, 'error', `*${connection} ${message}, client: ${request.clientIp}, server: localhost, request: "${method} ${uri} HTTP/1.1"${host ? `, host: "${host}"` : ''}`);
-        response = this.errorPage(404, 'Not Found', request, now);
-      }
+      response = this.serveFile(request, pathname, method, connection, now);
     }
     const bytes = method === 'HEAD' ? 0 : new TextEncoder().encode(response.body).length;
     this.ctx.stdout(`${request.clientIp} - - [${strftime('%d/%b/%Y:%H:%M:%S +0000', now)}] "${method} ${uri} HTTP/1.1" ${response.status} ${bytes} "${header('referer') ?? '-'}" "${header('user-agent') ?? '-'}" "${header('x-forwarded-for') ?? '-'}"\n`);
     return response;
+  }
+
+  /**
+   * The `location /` of default.conf: `root /usr/share/nginx/html; index
+   * index.html index.htm;`, read from the container's files at the time of
+   * the request (so a file the container rewrote is served as it is now). A
+   * directory without its slash is redirected (301, to port 80's URL, as
+   * absolute_redirect and port_in_redirect make it); a directory with no
+   * index file is 403 (autoindex is off); anything else missing is 404.
+   */
+  private serveFile(request: HttpRequest, pathname: string, method: string, connection: number, now: number): HttpResponse {
+    const directory = pathname.endsWith('/');
+    const target = `${ROOT}${pathname}`;
+    const logError = (message: string) => {
+      const host = headerOf(request, 'host');
+      this.log(this.workers[0], 'error', `*${connection} ${message}, client: ${request.clientIp}, server: localhost, request: "${method} ${request.path || '/'} HTTP/1.1"${host ? `, host: "${host}"` : ''}`);
+    };
+    if (directory) {
+      const folder = readFollowing(this.ctx, target.replace(/\/$/, '') || '/');
+      for (const index of ['index.html', 'index.htm']) {
+        const entry = readFollowing(this.ctx, `${target}${index}`);
+        if (entry?.type === 'file') return this.fileResponse(`${target}${index}`, entry, method, now);
+      }
+      if (folder?.type === 'dir') {
+        logError(`directory index of "${target}" is forbidden`);
+        return this.errorPage(403, 'Forbidden', request, now);
+      }
+      logError(`"${target}index.html" is not found (2: No such file or directory)`);
+      return this.errorPage(404, 'Not Found', request, now);
+    }
+    const entry = readFollowing(this.ctx, target);
+    if (entry?.type === 'file') return this.fileResponse(target, entry, method, now);
+    if (entry?.type === 'dir') {
+      const host = (headerOf(request, 'host') ?? 'localhost').replace(/:\d+$/, '');
+      const page = this.errorPage(301, 'Moved Permanently', request, now);
+      page.headers.Location = `http://${host}${pathname}/`;
+      return page;
+    }
+    logError(`open() "${target}" failed (2: No such file or directory)`);
+    return this.errorPage(404, 'Not Found', request, now);
+  }
+
+  /** 200 with the file as it is now; Last-Modified and ETag ("mtime-size" in hex) follow its text. */
+  private fileResponse(path: string, entry: FileEntry, method: string, now: number): HttpResponse {
+    const body = entry.content ?? '';
+    const size = entry.size ?? new TextEncoder().encode(body).length;
+    const modified = Math.floor(this.modifiedTime(path, body, now) / 1000);
+    const extension = /\.([A-Za-z0-9]+)$/.exec(path)?.[1]?.toLowerCase() ?? '';
+    return {
+      status: 200,
+      statusText: 'OK',
+      headers: {
+        Server: `nginx/${this.version}`,
+        Date: httpDate(now),
+        'Content-Type': MIME_TYPES[extension] ?? 'application/octet-stream',
+        'Content-Length': String(size),
+        'Last-Modified': httpDate(modified * 1000),
+        Connection: 'keep-alive',
+        ETag: `"${modified.toString(16)}-${size.toString(16)}"`,
+        'Accept-Ranges': 'bytes',
+      },
+      body: method === 'HEAD' ? '' : body,
+    };
+  }
+
+  /**
+   * A file's mtime: the image's welcome page keeps its packaged date. The
+   * lab's files carry no times, so a file the container wrote is dated when
+   * nginx first serves that text (no later than the write, within the
+   * seconds it takes to ask), and keeps that date while its text stays.
+   */
+  private modifiedTime(path: string, body: string, now: number): number {
+    const page = nginxIndexPage(this.facts);
+    if (path === `${ROOT}/index.html` && body === page.content) return page.modified;
+    if (path === `${ROOT}/50x.html` && body === programsData.nginx.files['/usr/share/nginx/html/50x.html'].all.content) return page.modified;
+    const seen = this.firstSeen.get(path);
+    if (seen && seen.body === body) return seen.at;
+    this.firstSeen.set(path, { body, at: now });
+    return now;
   }
 
   /**
@@ -231,6 +297,17 @@ class NginxMaster {
     };
     return { status, statusText: text, headers, body: request.method.toUpperCase() === 'HEAD' ? '' : body };
   }
+}
+
+/** ngx_create_paths: each temp directory nginx.conf's paths name, when it is not there yet. */
+function createTempPaths(ctx: ProcessContext): void {
+  for (const path of TEMP_PATHS) {
+    if (!ctx.readFile(path)) ctx.mkdir(path, { parents: true });
+  }
+}
+
+function headerOf(request: HttpRequest, name: string): string | undefined {
+  return Object.entries(request.headers).find(([key]) => key.toLowerCase() === name)?.[1];
 }
 
 /** ngx_http_process_user_agent: MSIE (not Opera), or Chrome (not Gecko/). */

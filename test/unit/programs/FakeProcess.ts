@@ -41,6 +41,8 @@ export interface FakeProcessOptions {
   host?: Partial<HostInfo>;
   /** When the process started (defaults to the clock's start). */
   startedAt?: number;
+  /** The container's files, when another process of the same container already has them (a `docker exec`). */
+  files?: ContainerFs;
 }
 
 /**
@@ -159,7 +161,7 @@ export class FakeProcess {
     const o = this.options;
     const base = containerBase(`test ${o.family} ${o.image}`, () => officialImageLayers(o.family, o.image));
     const mounts = defaultMounts({ config: { Hostname: this.hostname }, ipAddress: o.ipAddress ?? '172.17.0.2' });
-    return (this.filesystem ??= new ContainerFs(base, undefined, mounts));
+    return (this.filesystem ??= o.files ?? new ContainerFs(base, undefined, mounts));
   }
 
   private context(argv: readonly string[], env: readonly string[]): ProcessContext {
@@ -206,6 +208,7 @@ export class FakeProcess {
       mkdir: (path, options) => rootfs.mkdir(path, options),
       remove: (path, options) => rootfs.remove(path, options),
       symlink: (path, target) => rootfs.symlink(path, target),
+      putFile: (path, file) => rootfs.put(path, { kind: 'file', mode: file.mode, size: file.size }),
       resolveProgram: (name) => findProgram(o.family, o.image, name, DEFAULT_PATH),
       exec: async (childArgv, overrides) => {
         const program: Program | undefined = ctx.resolveProgram(childArgv[0] ?? '');

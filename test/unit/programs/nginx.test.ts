@@ -28,8 +28,12 @@ suite('programs: nginx image', () => {
     ].join('\n'));
   });
 
-  test('a restart says the IPv6 listen is already enabled', async () => {
-    const nginx = startNginx({ previousStarts: 1 });
+  test('a restart finds the IPv6 listen it added to the container\'s default.conf the first time', async () => {
+    const first = startNginx();
+    await first.advance(10);
+    first.signal('SIGQUIT');
+    await first.exited;
+    const nginx = startNginx({ previousStarts: 1, files: first.files() });
     await nginx.advance(10);
     assert.ok(nginx.stdout.includes('10-listen-on-ipv6-by-default.sh: info: IPv6 listen already enabled\n'));
     assert.ok(!nginx.stdout.includes('Getting the checksum'));
@@ -172,5 +176,90 @@ suite('programs: nginx image', () => {
     const alpine = new FakeProcess({ family: 'alpine', image: 'nginx:alpine', argv: ['/docker-entrypoint.sh', 'foo'] }).start();
     assert.strictEqual(await alpine.run(), 127);
     assert.strictEqual(alpine.stderr, '/docker-entrypoint.sh: exec: line 47: foo: not found\n');
+  });
+});
+
+/** The paths of `docker diff`, as `KIND path`. */
+function diffOf(fake: FakeProcess): string[] {
+  return fake.files().changes().map((change) => `${change.kind} ${change.path}`);
+}
+
+suite('programs: what nginx writes, and serving the container\'s current files', () => {
+  const freshDiff = [
+    'C /etc', 'C /etc/nginx', 'C /etc/nginx/conf.d', 'C /etc/nginx/conf.d/default.conf',
+    'C /run', 'A /run/nginx.pid',
+    'C /var', 'C /var/cache', 'C /var/cache/nginx',
+    'A /var/cache/nginx/client_temp', 'A /var/cache/nginx/fastcgi_temp', 'A /var/cache/nginx/proxy_temp', 'A /var/cache/nginx/scgi_temp', 'A /var/cache/nginx/uwsgi_temp',
+  ];
+
+  test('docker diff of a fresh nginx:1.28.0 container: the entrypoint\'s default.conf edit, the pid file, the temp directories', async () => {
+    const nginx = startNginx();
+    await nginx.advance(10);
+    assert.deepStrictEqual(diffOf(nginx), freshDiff);
+    assert.strictEqual(nginx.files().readFile('/run/nginx.pid')?.content, '1\n');
+    assert.strictEqual(nginx.files().readFile('/etc/nginx/conf.d/default.conf')?.content, programsData.nginx.files['/etc/nginx/conf.d/default.conf'].afterEntrypointIPv6Edit);
+  });
+
+  test('nginx:alpine writes the same', async () => {
+    const nginx = new FakeProcess({ family: 'alpine', image: 'nginx:alpine', argv: ['/docker-entrypoint.sh', 'nginx', '-g', 'daemon off;'] }).start();
+    await nginx.advance(10);
+    assert.deepStrictEqual(diffOf(nginx), freshDiff);
+  });
+
+  test('docker stop: nginx removes its pid file on the way out (/run stays copied up)', async () => {
+    const nginx = startNginx();
+    await nginx.advance(10);
+    nginx.signal('SIGQUIT');
+    await nginx.exited;
+    assert.deepStrictEqual(diffOf(nginx), freshDiff.filter((line) => line !== 'A /run/nginx.pid'));
+  });
+
+  test('an edited default.conf is left alone: the script says it differs from the packaged version', async () => {
+    const setup = new FakeProcess({ family: 'debian', image: 'nginx:1.28.0', argv: ['sh', '-c', 'echo "# mine" >> /etc/nginx/conf.d/default.conf'] }).start();
+    await setup.run();
+    const nginx = startNginx({ files: setup.files() });
+    await nginx.advance(10);
+    assert.ok(nginx.stdout.includes('10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf\n10-listen-on-ipv6-by-default.sh: info: /etc/nginx/conf.d/default.conf differs from the packaged version\n'));
+    assert.ok(!/listen {2}\[::\]:80;/.test(nginx.files().readFile('/etc/nginx/conf.d/default.conf')?.content ?? ''));
+  });
+
+  test('docker exec web sh -c \'echo hello > .../index.html\': the next request gets hello, with its length, date and ETag', async () => {
+    const nginx = startNginx();
+    await nginx.advance(10);
+    const edit = new FakeProcess({ family: 'debian', image: 'nginx:1.28.0', argv: ['sh', '-c', 'echo hello > /usr/share/nginx/html/index.html'], files: nginx.files() }).start();
+    await edit.run();
+    await nginx.advance(5000);
+    const response = nginx.request(80, { path: '/' });
+    assert.strictEqual(response.body, 'hello\n');
+    assert.strictEqual(response.headers['Content-Length'], '6');
+    assert.strictEqual(response.headers['Last-Modified'], 'Tue, 24 Nov 2026 09:00:05 GMT');
+    assert.strictEqual(response.headers.ETag, `"${(Date.UTC(2026, 10, 24, 9, 0, 5) / 1000).toString(16)}-6"`);
+    assert.ok(nginx.stdout.endsWith('"GET / HTTP/1.1" 200 6 "-" "curl/8.5.0" "-"\n'));
+    // The same text keeps its date; the packaged page put back gets the packaged one.
+    await nginx.advance(5000);
+    assert.strictEqual(nginx.request(80, { path: '/' }).headers['Last-Modified'], 'Tue, 24 Nov 2026 09:00:05 GMT');
+  });
+
+  test('index.html removed: GET / is 403 (no index, autoindex off), as nginx logs it', async () => {
+    const nginx = startNginx();
+    await nginx.advance(10);
+    nginx.files().remove('/usr/share/nginx/html/index.html');
+    const response = nginx.request(80, { path: '/' });
+    assert.strictEqual(response.status, 403);
+    assert.strictEqual(response.body, '<html>\r\n<head><title>403 Forbidden</title></head>\r\n<body>\r\n<center><h1>403 Forbidden</h1></center>\r\n<hr><center>nginx/1.28.0</center>\r\n</body>\r\n</html>\r\n');
+    assert.ok(nginx.stderr.endsWith('[error] 29#29: *1 directory index of "/usr/share/nginx/html/" is forbidden, client: 172.17.0.1, server: localhost, request: "GET / HTTP/1.1", host: "localhost:8080"\n'));
+    assert.ok(nginx.stdout.endsWith('"GET / HTTP/1.1" 403 153 "-" "curl/8.5.0" "-"\n'));
+  });
+
+  test('a directory without its slash is redirected to port 80\'s URL (absolute_redirect, port_in_redirect)', async () => {
+    const nginx = startNginx();
+    await nginx.advance(10);
+    nginx.files().mkdir('/usr/share/nginx/html/docs');
+    nginx.files().writeFile('/usr/share/nginx/html/docs/index.html', 'docs\n');
+    const redirect = nginx.request(80, { path: '/docs' });
+    assert.deepStrictEqual([redirect.status, redirect.headers.Location], [301, 'http://localhost/docs/']);
+    assert.strictEqual(nginx.request(80, { path: '/docs/' }).body, 'docs\n');
+    assert.strictEqual(nginx.request(80, { path: '/nothing/' }).status, 404);
+    assert.ok(nginx.stderr.endsWith('"/usr/share/nginx/html/nothing/index.html" is not found (2: No such file or directory), client: 172.17.0.1, server: localhost, request: "GET /nothing/ HTTP/1.1", host: "localhost:8080"\n'));
   });
 });

@@ -269,12 +269,6 @@ suite('programs: shells without a terminal', () => {
     assert.strictEqual(result.stdout, '1\nHOSTNAME=c0ffee123456\n');
   });
 
-  test('writing to a file is not simulated (no writable layer yet): it says so and fails', async () => {
-    const result = await runCommand({ family: 'alpine', image: 'alpine', argv: ['sh', '-c', 'echo hi > /tmp/x; echo $?'] });
-    assert.strictEqual(result.stdout, '1\n');
-    assert.strictEqual(result.stderr, 'Docker Lab: writing to files (> /tmp/x) is not simulated in this lab\n');
-  });
-
   test('cd changes where the commands after it run', async () => {
     const result = await runCommand({ family: 'debian', image: 'nginx:1.28.0', argv: ['sh', '-c', 'cd /usr/share/nginx/html && ls && pwd && cat 50x.html | head -n 1'] });
     assert.strictEqual(result.stdout, '50x.html\nindex.html\n/usr/share/nginx/html\n<!DOCTYPE html>\n');

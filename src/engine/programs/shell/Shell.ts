@@ -1,10 +1,16 @@
 import { deriveContext, never } from '../deriveContext';
 import { echoOutput } from '../echoOutput';
 import { notSimulatedMessage } from '../notSimulated';
+import type { WriteMode } from '../openForWriting';
+import { openForWriting } from '../openForWriting';
 import { printfOutput } from '../printfOutput';
+import { isSimulated, programForFile } from '../ProgramTable';
 import { readFollowing } from '../readFollowing';
 import type { FileEntry, ProcessContext, Program } from '../Program';
 import { resolvePath } from '../resolvePath';
+import { statPath } from '../statPath';
+import type { FsErrorCode } from '../../fs/ContainerFs';
+import { FS_ERROR_TEXT } from '../../fs/ContainerFs';
 import { ArithmeticError, evaluateArithmetic } from './evaluateArithmetic';
 import { evaluateTest } from './evaluateTest';
 import type { TestProblem } from './evaluateTest';
@@ -18,7 +24,7 @@ import type {
   SimpleCommand, SyntaxProblem, Word, WordPart,
 } from './ShellSyntax';
 import { ShellSyntaxError } from './ShellSyntax';
-import type { Streams } from './Streams';
+import type { Descriptor, Streams } from './Streams';
 import { Pipe } from './Streams';
 
 /** How the shell reads its commands: `-c string`, a script file, stdin without a prompt, or a terminal. */
@@ -108,6 +114,13 @@ export class Shell {
   private created = 0;
   private errexit = false;
   private xtrace = false;
+  /** `set -C`: `>` does not replace an existing file. */
+  private noclobber = false;
+  /**
+   * `exec >file` without a command: the streams the shell's later commands
+   * use instead of the ones they were given (followed as a chain).
+   */
+  private replacedStreams = new Map<Streams, Streams>();
   private readonly traps = new Map<string, string>();
   private readonly jobs: BackgroundJob[] = [];
   private lastBackgroundPid = 0;
@@ -197,7 +210,7 @@ export class Shell {
         let source = '';
         let prompt = this.promptText('PS1');
         for (;;) {
-          if (this.isInteractive) streams.stderr(prompt);
+          if (this.isInteractive) this.activeStreams(streams).stderr(prompt);
           const read = await this.readLineOrSignal(nextLine, streams, pending);
           pending = read.pending;
           if (read.signal) {
@@ -220,7 +233,7 @@ export class Shell {
           line++;
           source += `${text}\n`;
           try {
-            parseShell(source, line - count(source, '\n') + 1);
+            parseShell(source, line - count(source, '\n') + 1, this.flavor);
             break;
           } catch (error) {
             if (!(error instanceof ShellSyntaxError)) throw error;
@@ -272,7 +285,7 @@ export class Shell {
   private parse(source: string, firstLine: number, streams: Streams): CommandList | undefined {
     this.sourceFirstLine = firstLine;
     try {
-      return parseShell(source, firstLine);
+      return parseShell(source, firstLine, this.flavor);
     } catch (error) {
       if (!(error instanceof ShellSyntaxError)) throw error;
       this.reportSyntax(error.problem, source, streams);
@@ -298,8 +311,9 @@ export class Shell {
     return this.status;
   }
 
-  private async executeList(list: CommandList, streams: Streams): Promise<number> {
+  private async executeList(list: CommandList, given: Streams): Promise<number> {
     for (const andOr of list) {
+      const streams = this.activeStreams(given);
       // A pipeline stage whose reader has gone stops, as SIGPIPE would stop it.
       if (this.aborted() || streams.broken()) throw new ExitRequest(141);
       if (andOr.background) {
@@ -311,6 +325,13 @@ export class Shell {
       await this.runPendingTraps(streams);
     }
     return this.status;
+  }
+
+  /** The streams to use instead of `streams` since an `exec >file` replaced them. */
+  private activeStreams(streams: Streams): Streams {
+    let active = streams;
+    for (let replaced = this.replacedStreams.get(active); replaced && replaced !== active; replaced = this.replacedStreams.get(active)) active = replaced;
+    return active;
   }
 
   private async executeAndOr(andOr: AndOrList, streams: Streams): Promise<number> {
@@ -380,8 +401,8 @@ export class Shell {
         this.functions.set(command.name, command.body);
         return (this.status = 0);
     }
-    const redirected = await this.redirect(command.redirections, streams);
-    if (!redirected) return (this.status = 1);
+    const redirected = await this.redirect(command.redirections, streams, command);
+    if (!redirected) return (this.status = this.flavor === 'dash' ? 2 : 1);
     switch (command.kind) {
       case 'group': return this.executeList(command.body, redirected);
       case 'subshell': {
@@ -496,7 +517,17 @@ export class Shell {
       streams.stderr(`${this.get('PS4') ?? '+ '}${shown}\n`);
     }
     const redirected = await this.redirect(command.redirections, streams, command);
-    if (!redirected) return (this.status = this.flavor === 'dash' ? 2 : 1);
+    if (!redirected) {
+      // A failed redirection: dash's status is 2; before a special builtin dash and ash leave a script.
+      const status = this.flavor === 'dash' ? 2 : 1;
+      if (SPECIAL_BUILTINS.has(argv[0] ?? '') && this.flavor !== 'bash' && !this.isInteractive) throw new ExitRequest(status);
+      return (this.status = status);
+    }
+    if (argv.length === 1 && argv[0] === 'exec' && command.redirections.length > 0) {
+      // `exec >file`: the redirections stay for the rest of the shell.
+      this.replacedStreams.set(streams, redirected);
+      return (this.status = 0);
+    }
     if (argv.length === 0) {
       for (const [name, value] of assignments) this.setVariable(name, value);
       // A bare assignment's status is that of its last command substitution.
@@ -532,7 +563,16 @@ export class Shell {
   private async runExternal(argv: string[], assignments: [string, string][], streams: Streams, command: SimpleCommand): Promise<number> {
     const name = argv[0];
     const path = this.locate(name);
-    const program = path ? this.ctx.resolveProgram(path) ?? this.ctx.resolveProgram(name) : undefined;
+    const entry = path ? this.readFollowing(resolvePath(this.cwd, path)) : undefined;
+    if (entry?.type === 'file' && entry.mode !== undefined && (entry.mode & 0o111) === 0) {
+      // A file without execute permission: execve(2) fails with EACCES.
+      streams.stderr(this.flavor === 'ash' ? `${this.arg0}: ${name}: Permission denied\n` : this.errorPrefix(command.line) + `${name}: Permission denied\n`);
+      return 126;
+    }
+    // The image's programs first; then a file the container gained (a script, a package's program).
+    const program = path
+      ? this.ctx.resolveProgram(path) ?? this.ctx.resolveProgram(name) ?? programForFile(this.ctx, resolvePath(this.cwd, path))
+      : undefined;
     if (!program) {
       streams.stderr(this.notFoundMessage(name, command.line));
       return 127;
@@ -945,7 +985,7 @@ export class Shell {
       broken: () => false,
     };
     try {
-      const list = parseShell(source);
+      const list = parseShell(source, 1, this.flavor);
       await shell.executeList(list, captured);
       this.substitutionStatus = shell.status;
     } catch (error) {
@@ -977,54 +1017,135 @@ export class Shell {
 
   // ---- redirections -------------------------------------------------------
 
-  private async redirect(redirections: readonly Redirection[], streams: Streams, command?: SimpleCommand): Promise<Streams | undefined> {
+  /**
+   * Applies redirections in order to a table of descriptors (0, 1, 2 and
+   * any above that `exec 3>file` opened), as the shells do with dup2: `>`
+   * truncates, `>>` appends, `<>` opens for reading and writing, `>|`
+   * ignores noclobber, `&>` (bash, ash) sends both outputs, `N>&M` copies a
+   * descriptor. Files are written as output comes (see openForWriting).
+   * Undefined when one fails; the error is printed as the shell words it.
+   */
+  private async redirect(redirections: readonly Redirection[], streams: Streams, command?: { line: number }): Promise<Streams | undefined> {
     if (redirections.length === 0) return streams;
-    let stdout = (text: string) => streams.stdout(text);
-    let stderr = (text: string) => streams.stderr(text);
-    let readLine = () => streams.readLine();
-    const discard = () => undefined;
+    const line = command?.line ?? this.currentLine;
+    const originalStdout: Descriptor = { write: (text) => streams.stdout(text) };
+    const table = new Map<number, Descriptor>([
+      [0, { readLine: () => streams.readLine() }],
+      [1, originalStdout],
+      [2, { write: (text) => streams.stderr(text) }],
+    ]);
+    for (const [fd, descriptor] of streams.descriptors ?? []) table.set(fd, descriptor);
+    const closed: Descriptor = { write: () => undefined, readLine: async () => null };
     for (const redirection of redirections) {
       const target = await this.expandWord(redirection.target, streams);
       const { fd, operator } = redirection;
       if (operator === '>&' || operator === '<&') {
         if (target === '-') {
-          if (fd === 1) stdout = discard;
-          else if (fd === 2) stderr = discard;
+          table.set(fd, closed);
           continue;
         }
-        if (target === '1' && fd === 2) { stderr = stdout; continue; }
-        if (target === '2' && fd === 1) { stdout = stderr; continue; }
-        if (target === String(fd)) continue;
-        if (operator === '<&' && target === '0' && fd === 0) continue;
-        streams.stderr(this.flavor === 'ash' ? `${this.arg0}: dup2(${target},${fd}): Bad file descriptor\n` : this.errorPrefix(command?.line ?? 1) + `${target}: Bad file descriptor\n`);
-        return undefined;
-      }
-      if (operator === '<') {
-        if (target === '/dev/null') { readLine = async () => null; continue; }
-        const entry = this.readFollowing(resolvePath(this.cwd, target));
-        if (!entry || entry.type === 'dir') {
-          if (this.flavor === 'ash') streams.stderr(`${this.arg0}: can't open ${target}: ${entry ? 'Is a directory' : 'no such file'}\n`);
-          else streams.stderr(this.cannotOpenMessage(target, command?.line ?? 1, entry ? 'Is a directory' : 'No such file'));
+        if (/^[0-9]+$/.test(target)) {
+          const source = table.get(Number(target));
+          if (!source) {
+            streams.stderr(this.flavor === 'ash' ? `${this.arg0}: dup2(${target},${fd}): Bad file descriptor\n` : this.errorPrefix(line) + `${target}: Bad file descriptor\n`);
+            return undefined;
+          }
+          table.set(fd, source);
+          continue;
+        }
+        // `>&file`: dash has no such thing; bash and ash take it as `&>file` (for stdout only).
+        if (this.flavor === 'dash') {
+          streams.stderr(`${this.arg0}: ${line}: Syntax error: Bad fd number\n`);
+          if (this.isInteractive) return undefined;
+          throw new ExitRequest(2);
+        }
+        if (fd !== 1 || operator === '<&') {
+          if (this.flavor === 'ash') {
+            streams.stderr(`${this.arg0}: redir error\n`);
+            if (this.isInteractive) return undefined;
+            throw new ExitRequest(2);
+          }
+          streams.stderr(this.errorPrefix(line) + `${target}: ambiguous redirect\n`);
           return undefined;
         }
-        const lines = (entry.content ?? '').split('\n');
-        if (lines[lines.length - 1] === '') lines.pop();
-        readLine = async () => lines.shift() ?? null;
+        const file = this.openOutput(target, 'truncate', table, streams, line, operator);
+        if (!file) return undefined;
+        table.set(1, file);
+        table.set(2, file);
         continue;
       }
-      // Output to a file.
-      const sink = target === '/dev/null' ? discard
-        : target === '/dev/stdout' ? stdout
-          : target === '/dev/stderr' ? stderr
-            : undefined;
-      if (!sink) {
-        streams.stderr(notSimulatedMessage(`writing to files (${operator} ${target})`));
+      if (operator === '<') {
+        const input = this.openInput(target, streams, line);
+        if (!input) return undefined;
+        table.set(fd, input);
+        continue;
+      }
+      const mode = operator === '>>' || operator === '&>>' ? 'append' : operator === '<>' ? 'readWrite' : 'truncate';
+      const file = this.openOutput(target, mode, table, streams, line, operator);
+      if (!file) return undefined;
+      table.set(fd, file);
+      if (operator === '&>' || operator === '&>>') table.set(2, file);
+    }
+    const input = table.get(0);
+    const output = table.get(1);
+    const errors = table.get(2);
+    const descriptors = new Map([...table].filter(([fd]) => fd > 2));
+    return {
+      stdout: (text) => output?.write?.(text),
+      stderr: (text) => errors?.write?.(text),
+      readLine: () => input?.readLine?.() ?? Promise.resolve(null),
+      // Only output still going to the pipe can find it broken.
+      broken: output === originalStdout ? () => streams.broken() : () => false,
+      descriptors: descriptors.size ? descriptors : undefined,
+    };
+  }
+
+  /** `<file`: its lines, as they are now; undefined (with the shell's message) when it cannot be opened. */
+  private openInput(target: string, streams: Streams, line: number): Descriptor | undefined {
+    const path = resolvePath(this.cwd, target);
+    if (path === '/dev/null' || path === '/dev/zero') return { readLine: async () => null };
+    if (path === '/dev/stdin' || path === '/dev/fd/0' || path === '/proc/self/fd/0') return { readLine: () => streams.readLine() };
+    const status = statPath(this.ctx, path);
+    if ('error' in status) {
+      streams.stderr(this.openErrorMessage(target, status.error, line, false));
+      return undefined;
+    }
+    if (status.entry.type === 'dir') {
+      if (this.flavor === 'ash') streams.stderr(`${this.arg0}: can't open ${target}: Is a directory\n`);
+      else streams.stderr(this.cannotOpenMessage(target, line, 'Is a directory'));
+      return undefined;
+    }
+    const lines = (status.entry.content ?? '').split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    return { readLine: async () => lines.shift() ?? null };
+  }
+
+  /** `>file`, `>>file`, `<>file`, `&>file`: the open file, or undefined after the shell's message. */
+  private openOutput(target: string, mode: WriteMode, table: ReadonlyMap<number, Descriptor>, streams: Streams, line: number, operator: Redirection['operator']): Descriptor | undefined {
+    const path = resolvePath(this.cwd, target) + (target.endsWith('/') && target !== '/' ? '/' : '');
+    if (this.noclobber && (operator === '>' || operator === '&>' || operator === '>&')) {
+      // set -C: `>` refuses to replace an existing regular file (`>|` still may).
+      const status = statPath(this.ctx, path);
+      if ('entry' in status && status.entry.type === 'file') {
+        streams.stderr(this.openErrorMessage(target, 'EEXIST', line, true));
         return undefined;
       }
-      if (fd === 1) stdout = sink;
-      else if (fd === 2) stderr = sink;
     }
-    return { stdout, stderr, readLine, broken: () => streams.broken() };
+    // /dev/stdout and /dev/stderr are what descriptors 1 and 2 are at the time of the open.
+    const [stdout, stderr] = [table.get(1), table.get(2)];
+    const outputs = {
+      stdout: (text: string) => stdout?.write?.(text),
+      stderr: (text: string) => stderr?.write?.(text),
+    };
+    const file = openForWriting(this.ctx, path, mode, outputs);
+    if ('error' in file) {
+      streams.stderr(this.openErrorMessage(target, file.error, line, true));
+      return undefined;
+    }
+    if (mode !== 'readWrite') return { write: (text) => file.write(text) };
+    const lines = file.initial.split('\n');
+    if (lines[lines.length - 1] === '') lines.pop();
+    return { write: (text) => file.write(text), readLine: async () => lines.shift() ?? null };
   }
 
   // ---- builtins -----------------------------------------------------------
@@ -1191,9 +1312,9 @@ export class Shell {
       }
     }
     const path = resolvePath(this.cwd, target);
-    const entry = this.readFollowing(path);
-    if (!entry || entry.type !== 'dir') {
-      const reason = entry ? 'Not a directory' : 'No such file or directory';
+    const status = statPath(this.ctx, path);
+    if (!('entry' in status) || status.entry.type !== 'dir') {
+      const reason = FS_ERROR_TEXT['error' in status ? status.error : 'ENOTDIR'];
       if (this.flavor === 'bash') streams.stderr(this.builtinErrorPrefix('cd', command.line) + `${target}: ${reason}\n`);
       else if (this.flavor === 'dash') streams.stderr(this.builtinErrorPrefix('cd', command.line) + `can't cd to ${target}\n`);
       else streams.stderr(this.builtinErrorPrefix('cd', command.line) + `can't cd to ${target}: ${reason}\n`);
@@ -1240,15 +1361,23 @@ export class Shell {
     for (; i < args.length; i++) {
       const arg = args[i];
       if (arg === '--') { i++; this.positional = args.slice(i); return 0; }
-      if (!/^[-+][a-zA-Z]+$/.test(arg)) break;
       const on = arg[0] === '-';
-      for (const flag of arg.slice(1)) {
-        if (flag === 'e') this.errexit = on;
-        else if (flag === 'x') this.xtrace = on;
+      if ((arg === '-o' || arg === '+o') && i + 1 < args.length) {
+        const option = { errexit: 'e', xtrace: 'x', noclobber: 'C' }[args[++i]];
+        if (option) this.setFlag(option, on);
+        continue;
       }
+      if (!/^[-+][a-zA-Z]+$/.test(arg)) break;
+      for (const flag of arg.slice(1)) this.setFlag(flag, on);
     }
     if (i < args.length) this.positional = args.slice(i);
     return 0;
+  }
+
+  private setFlag(flag: string, on: boolean): void {
+    if (flag === 'e') this.errexit = on;
+    else if (flag === 'x') this.xtrace = on;
+    else if (flag === 'C') this.noclobber = on;
   }
 
   private test(name: string, args: string[], streams: Streams, command: SimpleCommand): number {
@@ -1454,6 +1583,24 @@ export class Shell {
     return this.builtinErrorPrefix('exec', line) + `${name}: not found\n`;
   }
 
+  /**
+   * A redirection's file that cannot be opened: dash's and busybox's own
+   * words for a missing directory or file (ENOENT, ENOTDIR), strerror for
+   * the rest; bash's strerror always (and its noclobber sentence).
+   */
+  private openErrorMessage(target: string, error: FsErrorCode, line: number, creating: boolean): string {
+    const missing = error === 'ENOENT' || error === 'ENOTDIR';
+    if (this.flavor === 'bash') {
+      return this.errorPrefix(line) + `${target}: ${error === 'EEXIST' ? 'cannot overwrite existing file' : FS_ERROR_TEXT[error]}\n`;
+    }
+    if (this.flavor === 'dash') {
+      const reason = missing ? (creating ? 'Directory nonexistent' : 'No such file') : FS_ERROR_TEXT[error];
+      return `${this.arg0}: ${line}: ${creating ? 'cannot create' : 'cannot open'} ${target}: ${reason}\n`;
+    }
+    const reason = missing ? (creating ? 'nonexistent directory' : 'no such file') : FS_ERROR_TEXT[error];
+    return `${this.arg0}: ${creating ? "can't create" : "can't open"} ${target}: ${reason}\n`;
+  }
+
   private cannotOpenMessage(file: string, line: number, reason: string): string {
     if (this.flavor === 'bash') return this.errorPrefix(line) + `${file}: ${reason === 'No such file' ? 'No such file or directory' : reason}\n`;
     if (this.flavor === 'dash') return `${this.arg0}: ${line}: cannot open ${file}: ${reason}\n`;
@@ -1583,9 +1730,12 @@ export class Shell {
       const entry = this.readFollowing(path);
       if (entry && entry.type !== 'dir') return path;
     }
-    // Not among the files the lab knows: the program table decides, for the container's own PATH only.
+    // Not among the container's files: a program the container deleted stays deleted. Only the few the
+    // image has though its file list does not (Debian's alternatives: awk, which, pager), none of them
+    // simulated, are left to the program table, for the container's own PATH, to say so.
     if ((this.get('PATH') ?? '') !== (this.initialPath ?? '')) return undefined;
-    return this.ctx.resolveProgram(name) ? name : undefined;
+    const program = this.ctx.resolveProgram(name);
+    return program && !isSimulated(program) ? name : undefined;
   }
 
   private lookup(path: string): FileEntry | undefined {
@@ -1611,6 +1761,7 @@ export class Shell {
     writable.functions = new Map(this.functions);
     writable.traps = new Map();
     writable.jobs = [];
+    clone.replacedStreams = new Map(this.replacedStreams);
     clone.subshell = true;
     clone.execCandidate = undefined;
     clone.positional = [...this.positional];

@@ -24,11 +24,11 @@ export interface Word {
   raw: string;
 }
 
-/** `>file`, `2>&1`, `<file`, ... */
+/** `>file`, `2>&1`, `<file`, ... (`&>file` and `&>>file`: bash and busybox ash, both outputs) */
 export interface Redirection {
-  /** The file descriptor redirected (1 for `>`, 0 for `<`, or the digit written). */
+  /** The file descriptor redirected (1 for `>` and `&>`, 0 for `<` and `<>`, or the digit written). */
   fd: number;
-  operator: '>' | '>>' | '<' | '>&' | '<&' | '>|' | '<>';
+  operator: '>' | '>>' | '<' | '>&' | '<&' | '>|' | '<>' | '&>' | '&>>';
   target: Word;
 }
 

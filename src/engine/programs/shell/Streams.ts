@@ -5,6 +5,14 @@ export interface Streams {
   readLine(): Promise<string | null>;
   /** True once the reader of stdout has gone (the right side of a pipe exited). */
   broken(): boolean;
+  /** Descriptors above 2 that redirections opened (`exec 3>file`, `4<file`). */
+  descriptors?: ReadonlyMap<number, Descriptor>;
+}
+
+/** An open descriptor: what writing to it or reading from it does (either may be missing). */
+export interface Descriptor {
+  write?(text: string): void;
+  readLine?(): Promise<string | null>;
 }
 
 /**

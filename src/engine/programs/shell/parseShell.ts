@@ -2,6 +2,7 @@ import type {
   AndOrList, Assignment, CaseCommand, Command, CommandList, ForCommand, FunctionDefinition, GroupCommand, IfCommand,
   LoopCommand, Pipeline, Redirection, SimpleCommand, Word, WordPart,
 } from './ShellSyntax';
+import type { ShellFlavor } from './ShellFlavor';
 import { ShellSyntaxError } from './ShellSyntax';
 
 type Token =
@@ -12,6 +13,13 @@ type Token =
   | { type: 'eof'; line: number };
 
 const OPERATORS = ['&&', '||', ';;', '<<-', '<<', '>>', '>&', '<&', '>|', '<>', ';', '&', '|', '(', ')', '<', '>'];
+/**
+ * bash's `&>file` and `&>>file` (stdout and stderr to a file); busybox ash
+ * (with its bash compatibility) knows only `&>`. dash reads `&>` as `&`
+ * then `>`: a background command and an empty one with a redirection.
+ */
+const BOTH_OUTPUTS: Readonly<Record<ShellFlavor, readonly string[]>> = { bash: ['&>>', '&>'], ash: ['&>'], dash: [] };
+const REDIRECTION_OPERATORS = ['<', '>', '>>', '>&', '<&', '>|', '<>', '&>', '&>>'];
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'in', '{', '}', '!']);
 /** Words that end a compound list. */
 const LIST_TERMINATORS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}']);
@@ -23,8 +31,8 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * unexpected token, an unexpected end of file (with what was expected), or
  * an unterminated quote.
  */
-export function parseShell(source: string, firstLine = 1): CommandList {
-  const parser = new Parser(new Lexer(source, firstLine));
+export function parseShell(source: string, firstLine = 1, flavor: ShellFlavor = 'dash'): CommandList {
+  const parser = new Parser(new Lexer(source, firstLine, BOTH_OUTPUTS[flavor]));
   return parser.parseProgram();
 }
 
@@ -33,7 +41,7 @@ class Lexer {
   private line: number;
   private peeked: Token | undefined;
 
-  constructor(private readonly text: string, firstLine: number) {
+  constructor(private readonly text: string, firstLine: number, private readonly extraOperators: readonly string[] = []) {
     this.line = firstLine;
   }
 
@@ -65,7 +73,7 @@ class Lexer {
       this.line++;
       return { type: 'newline', line };
     }
-    for (const op of OPERATORS) {
+    for (const op of [...this.extraOperators, ...OPERATORS]) {
       if (this.text.startsWith(op, this.pos)) {
         if (op === '<<' || op === '<<-') throw new ShellSyntaxError({ kind: 'unsupported', what: 'here-documents (<<)', line });
         this.pos += op.length;
@@ -395,7 +403,7 @@ class Parser {
     const command: SimpleCommand = { kind: 'simple', assignments: [], words: [], redirections: [], line };
     for (;;) {
       const token = this.lexer.peek();
-      if (token.type === 'io' || (token.type === 'op' && ['<', '>', '>>', '>&', '<&', '>|', '<>'].includes(token.op))) {
+      if (token.type === 'io' || (token.type === 'op' && REDIRECTION_OPERATORS.includes(token.op))) {
         command.redirections.push(this.parseRedirection());
         continue;
       }
@@ -553,7 +561,7 @@ class Parser {
   private withRedirections<T extends { redirections: Redirection[] }>(command: T): T {
     for (;;) {
       const token = this.lexer.peek();
-      if (token.type === 'io' || (token.type === 'op' && ['<', '>', '>>', '>&', '<&', '>|', '<>'].includes(token.op))) {
+      if (token.type === 'io' || (token.type === 'op' && REDIRECTION_OPERATORS.includes(token.op))) {
         command.redirections.push(this.parseRedirection());
       } else {
         return command;
