@@ -12,7 +12,6 @@ import { BuildCache } from './build/BuildCache';
 import type { BuildContext, BuildOptions, BuildResult } from './build/BuildContext';
 import type { BuildEvent } from './build/BuildEvent';
 import { ImageBuilder } from './build/ImageBuilder';
-import type { ContainerFiles } from './fs/ContainerFs';
 import { FS_ERROR_TEXT } from './fs/ContainerFs';
 import type { FsNode, LayerChanges } from './fs/overlay';
 import { isWithin, normalizePath, parentOf } from './fs/overlay';
@@ -732,7 +731,9 @@ export class Engine {
     const argv = [record.path, ...record.args];
     const pathEnv = (record.config.Env.find((e) => e.startsWith('PATH=')) ?? 'PATH=').slice(5);
     // Programs know an image by its ID, so a re-tagged image (`docker tag nginx:1.28.0 web:v1`) runs the same programs.
-    const program = findProgram(record.family, programImage(record), record.path, pathEnv);
+    // Looked up in the container's files too: a program the container removed is gone, one it installed is there.
+    const files = this.filesystems.of(record);
+    const program = findProgram(record.family, programImage(record), record.path, pathEnv, files);
     if (!program) {
       const reason = record.path.includes('/')
         ? `exec: "${record.path}": stat ${record.path}: no such file or directory`
@@ -778,9 +779,8 @@ export class Engine {
       startedAt: record.state.startedAt,
       clock: this.clock,
       write: (stream, text) => this.appendOutput(record, stream, text),
-      // Made on first use: most processes (sleep, redis) never touch a file.
-      files: lazyFiles(() => this.filesystems.of(record)),
-      resolveProgram: (name) => findProgram(record.family, programImage(record), name, pathEnv),
+      files,
+      resolveProgram: (name) => findProgram(record.family, programImage(record), name, pathEnv, files),
     });
     this.processes.set(record.id, process);
     if (!resumed) this.emit('container', 'start', record.id, this.containerAttributes(record));
@@ -1364,7 +1364,8 @@ export class Engine {
       const env = execEnvironment(record.config.Env, record.config.Hostname, !!exec.config.Tty, exec.config.Env ?? []);
       const pathEnv = (env.find((e) => e.startsWith('PATH=')) ?? 'PATH=').slice(5);
       const argv = exec.config.Cmd;
-      const program = findProgram(record.family, programImage(record), argv[0], pathEnv);
+      const files = this.filesystems.of(record);
+      const program = findProgram(record.family, programImage(record), argv[0], pathEnv, files);
       const cwd = exec.config.WorkingDir || record.config.WorkingDir || '/';
       this.emit('container', `exec_start: ${argv.join(' ')}`, record.id, this.containerAttributes(record));
       // runc creates a missing working directory for a container's process, not for an exec's.
@@ -1392,8 +1393,8 @@ export class Engine {
         startedAt: this.clock.now(),
         clock: this.clock,
         write,
-        files: lazyFiles(() => this.filesystems.of(record)),
-        resolveProgram: (name) => findProgram(record.family, programImage(record), name, pathEnv),
+        files,
+        resolveProgram: (name) => findProgram(record.family, programImage(record), name, pathEnv, files),
         initProcess: false,
       });
       exec.running = true;
@@ -2095,19 +2096,6 @@ function programImage(record: ContainerRecord): string {
   return record.origin ?? record.imageId;
 }
 
-/** Files that are looked up only when a program first touches one. */
-function lazyFiles(make: () => ContainerFiles): ContainerFiles {
-  let files: ContainerFiles | undefined;
-  const get = () => (files ??= make());
-  return {
-    readFile: (path) => get().readFile(path),
-    readDir: (path) => get().readDir(path),
-    writeFile: (path, content, options) => get().writeFile(path, content, options),
-    mkdir: (path, options) => get().mkdir(path, options),
-    remove: (path, options) => get().remove(path, options),
-    symlink: (path, target) => get().symlink(path, target),
-  };
-}
 
 /** An exec instance: created by `POST /containers/{id}/exec`, run once by `POST /exec/{id}/start`. */
 interface ExecRecord {

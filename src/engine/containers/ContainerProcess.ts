@@ -200,6 +200,7 @@ export class ContainerProcess {
       mkdir: (path, options) => (this.dead ? undefined : o.files.mkdir(path, options)),
       remove: (path, options) => (this.dead ? undefined : o.files.remove(path, options)),
       symlink: (path, target) => (this.dead ? undefined : o.files.symlink(path, target)),
+      putFile: (path, file) => (this.dead ? undefined : o.files.put(path, { kind: 'file', mode: file.mode, size: file.size })),
       resolveProgram: (name) => o.resolveProgram(name),
       exec: async (childArgv, overrides) => {
         if (this.dead) throw new ProcessKilled();

@@ -33,6 +33,8 @@ export interface ContainerFiles {
   remove(path: string, options?: { recursive?: boolean }): FsErrorCode | undefined;
   /** symlink(2). */
   symlink(path: string, target: string): FsErrorCode | undefined;
+  /** Puts an entry as it is, its directory's symlinks followed (`docker cp`, a package's files). */
+  put(path: string, node: FsNode): FsErrorCode | undefined;
 }
 
 /**
