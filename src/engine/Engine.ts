@@ -22,6 +22,7 @@ import type { ApiCall, OperationName } from './operations';
 import { OPERATIONS, pathOf } from './operations';
 import type { HostInfo, HttpRequest, HttpResponse } from './programs/Program';
 import { findProgram } from './programs/ProgramTable';
+import { resolvePath } from './programs/resolvePath';
 import { Registry, familiarPath } from './Registry';
 import type { EngineSnapshot } from './snapshot';
 import { SNAPSHOT_SCHEMA_VERSION, validateSnapshot } from './snapshot';
@@ -1574,7 +1575,7 @@ export class Engine {
       for (let links = 0; links < 40; links++) {
         const link = fs.node(directory);
         if (link?.kind !== 'symlink') break;
-        directory = cleanPath(link.target.startsWith('/') ? link.target : `${parentOf(directory)}/${link.target}`);
+        directory = resolvePath(parentOf(directory), link.target);
       }
       const node = fs.node(directory);
       if (!node) throw new NotFoundError(`Could not find the file ${path} in container ${idOrName}`);
@@ -2050,17 +2051,6 @@ function replaceOrAppendEnv(defaults: readonly string[], overrides: readonly str
     }
   }
   return env.filter((entry): entry is string => entry !== undefined);
-}
-
-/** filepath.Clean of an absolute path: `.` and empty elements dropped, `..` taken back. */
-function cleanPath(path: string): string {
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
-  }
-  return `/${parts.join('/')}`;
 }
 
 function uniqueKeys(): (entry: string) => boolean {

@@ -1,5 +1,6 @@
 import type { ContainerFs } from '../fs/ContainerFs';
 import type { FsNode } from '../fs/overlay';
+import { resolvePath } from '../programs/resolvePath';
 import type { ContextEntry } from './BuildContext';
 
 /**
@@ -97,13 +98,7 @@ export function resolveLinks(tree: SourceTree, path: string): string | undefined
 
 /** path.Clean for absolute paths: `..` never leaves `/`. */
 export function cleanPath(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return `/${out.join('/')}`;
+  return resolvePath('/', path);
 }
 
 /** Go filepath.Match for one path component: `*`, `?`, `[...]` (with `^` or `!`), `\` escapes. */
