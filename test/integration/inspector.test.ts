@@ -41,7 +41,9 @@ suite('Docker Lab layer inspector in VS Code', () => {
       'ae4ce04d0e1c', '049fab013ee9', '7f0da823c3c6', 'e92ea34e4fd2', 'd9cafe4fb0f5', '276a6b624459', '9aec91fa40af',
     ]);
     assert.strictEqual(subject.layers[2].instruction, 'COPY docker-entrypoint.sh /');
-    assert.strictEqual(subject.summary.efficiency.score, 1);
+    // The install step rewrites the base's /etc/passwd, /etc/group, ... and dpkg's status: a little waste, as dive shows for nginx.
+    assert.ok(subject.summary.efficiency.score > 0.999 && subject.summary.efficiency.score < 1, String(subject.summary.efficiency.score));
+    assert.ok(subject.summary.efficiency.files.some((file) => file.path === '/var/lib/dpkg/status'));
     const view = panel.lastView!;
     assert.strictEqual(view.selected, 6);
     assert.deepStrictEqual(view.rows.map((row) => `${row.mark} ${row.path}`), ['C /docker-entrypoint.d', 'A /docker-entrypoint.d/30-tune-worker-processes.sh']);
