@@ -20,7 +20,7 @@ import type { Layer, StoredImage } from './images/ImageStore';
 import { ImageStore, chainIdOf } from './images/ImageStore';
 import type { ApiCall, OperationName } from './operations';
 import { OPERATIONS, pathOf } from './operations';
-import type { HostInfo, HttpRequest, HttpResponse } from './programs/Program';
+import type { ContainerProcessInfo, HostInfo, HttpRequest, HttpResponse } from './programs/Program';
 import { findProgram } from './programs/ProgramTable';
 import { resolvePath } from './programs/resolvePath';
 import { Registry, familiarPath } from './Registry';
@@ -781,6 +781,7 @@ export class Engine {
       clock: this.clock,
       write: (stream, text) => this.appendOutput(record, stream, text),
       files,
+      processes: () => this.containerProcesses(record),
       resolveProgram: (name) => findProgram(record.family, programImage(record), name, pathEnv, files),
     });
     this.processes.set(record.id, process);
@@ -1344,7 +1345,7 @@ export class Engine {
       if (record.state.status === 'restarting') throw new ConflictError(`Container ${record.id} is restarting, wait until the container is running`);
       if (!config.Cmd || config.Cmd.length === 0) throw new InvalidParameterError('No exec command specified');
       const id = this.hex(64);
-      this.execs.set(id, { id, containerId: record.id, config: { ...config, Cmd: [...config.Cmd] }, running: false, exitCode: null, pid: 0, process: undefined });
+      this.execs.set(id, { id, containerId: record.id, config: { ...config, Cmd: [...config.Cmd] }, running: false, exitCode: null, pid: 0, containerPid: 0, process: undefined });
       this.emit('container', `exec_create: ${config.Cmd.join(' ')}`, record.id, this.containerAttributes(record));
       return { Id: id };
     }, 201);
@@ -1395,11 +1396,15 @@ export class Engine {
         clock: this.clock,
         write,
         files,
+        processes: () => this.containerProcesses(record),
         resolveProgram: (name) => findProgram(record.family, programImage(record), name, pathEnv, files),
         initProcess: false,
       });
       exec.running = true;
       exec.pid = this.nextPid++;
+      // Inside the container's PID namespace: runc and the shim take a few numbers between execs.
+      const before = [...this.execs.values()].filter((other) => other.containerId === record.id && other !== exec).map((other) => other.containerPid);
+      exec.containerPid = Math.max(1, ...before, ...this.containerProcesses(record).map((info) => info.pid)) + 6;
       exec.process = process;
       const exited = process.exited.then((code) => {
         exec.running = false;
@@ -1415,6 +1420,28 @@ export class Engine {
         signal: (name: string) => process.signal(name),
       };
     });
+  }
+
+  /** What `ps` inside a container lists: its main process as PID 1, then its running execs. */
+  private containerProcesses(record: ContainerRecord): ContainerProcessInfo[] {
+    const list: ContainerProcessInfo[] = [];
+    if (this.processes.has(record.id)) {
+      // The images' entrypoint scripts end with `exec "$@"`: PID 1 is then the command they were given.
+      let argv = [record.path, ...record.args];
+      if (/(^|\/)docker-entrypoint\.sh$/.test(argv[0]) && argv.length > 1) argv = argv.slice(1);
+      const tty = !!record.config.Tty;
+      if (argv[0] === 'nginx' || argv[0] === 'nginx-debug') {
+        // nginx renames its processes: a master and, with worker_processes auto, one worker per CPU.
+        list.push({ pid: 1, argv: ['nginx: master process', ...argv], tty });
+        for (let worker = 0; worker < this.host.cpus; worker++) list.push({ pid: 29 + worker, argv: ['nginx: worker process'], tty, user: 'nginx' });
+      } else {
+        list.push({ pid: 1, argv, tty });
+      }
+    }
+    for (const exec of this.execs.values()) {
+      if (exec.containerId === record.id && exec.running) list.push({ pid: exec.containerPid, argv: exec.config.Cmd, tty: !!exec.config.Tty });
+    }
+    return list;
   }
 
   /** `GET /exec/{id}/json` */
@@ -2095,6 +2122,8 @@ interface ExecRecord {
   running: boolean;
   exitCode: number | null;
   pid: number;
+  /** The PID inside the container (the main process is 1). */
+  containerPid: number;
   process: ContainerProcess | undefined;
 }
 

@@ -2,7 +2,7 @@ import type { Clock } from '../Clock';
 import { sleep } from '../Clock';
 import type { BaseFamily } from '../Registry';
 import type { ContainerFiles } from '../fs/ContainerFs';
-import type { HostInfo, HttpHandler, ProcessContext, Program } from '../programs/Program';
+import type { ContainerProcessInfo, HostInfo, HttpHandler, ProcessContext, Program } from '../programs/Program';
 import { SIGNALS } from '../types';
 
 /** What the engine hands a process when it spawns it. */
@@ -22,6 +22,8 @@ export interface SpawnOptions {
   clock: Clock;
   write(stream: 'stdout' | 'stderr', text: string): void;
   files: ContainerFiles;
+  /** The container's processes, for `ps` inside it. */
+  processes?: () => readonly ContainerProcessInfo[];
   resolveProgram(name: string): Program | undefined;
   /**
    * False for a process that is not the container's PID 1 (an exec's): a
@@ -200,6 +202,7 @@ export class ContainerProcess {
       mkdir: (path, options) => (this.dead ? undefined : o.files.mkdir(path, options)),
       remove: (path, options) => (this.dead ? undefined : o.files.remove(path, options)),
       symlink: (path, target) => (this.dead ? undefined : o.files.symlink(path, target)),
+      processes: o.processes,
       putFile: (path, file) => (this.dead ? undefined : o.files.put(path, { kind: 'file', mode: file.mode, size: file.size })),
       resolveProgram: (name) => o.resolveProgram(name),
       exec: async (childArgv, overrides) => {

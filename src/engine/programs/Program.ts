@@ -114,10 +114,27 @@ export interface ProcessContext {
    * offer it, programs write an empty file instead.
    */
   putFile?(path: string, file: { mode: number; size: number }): FsErrorCode | undefined;
+  /**
+   * The container's processes as its own PID namespace numbers them: the
+   * main process is 1, each `docker exec` gets the next number. Optional:
+   * without it, `ps` sees only itself.
+   */
+  processes?(): readonly ContainerProcessInfo[];
   /** Finds a program on $PATH (or by absolute path) in this container's image. */
   resolveProgram(name: string): Program | undefined;
   /** Runs another program in this process's context (an exec without a fork, or a child of sh). */
   exec(argv: readonly string[], overrides?: { env?: readonly string[] }): Promise<number>;
+}
+
+/** One process of a container, as `ps` inside it lists it. */
+export interface ContainerProcessInfo {
+  /** The PID inside the container (1 for the main process). */
+  pid: number;
+  argv: readonly string[];
+  /** True when it has a terminal (`-t`). */
+  tty: boolean;
+  /** Who it runs as; root when absent. */
+  user?: string;
 }
 
 /** A simulated program: runs until it returns its exit code. */

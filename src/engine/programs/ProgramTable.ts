@@ -11,6 +11,7 @@ import type { ImageLayout } from './imageLayout';
 import { languageRuntime } from './languageRuntime';
 import { nginx } from './nginx';
 import { notSimulated } from './notSimulated';
+import { ps } from './ps';
 import type { Program } from './Program';
 import { readFollowing } from './readFollowing';
 import { redisServer } from './redisServer';
@@ -30,6 +31,7 @@ const PROGRAMS: Readonly<Record<string, Program>> = {
   'docker-entrypoint.sh': dockerEntrypoint,
   hello,
   nginx,
+  ps,
   'nginx-debug': nginx,
   node: languageRuntime('node'),
   nodejs: languageRuntime('node'),

@@ -39,6 +39,7 @@ export function deriveContext(parent: ProcessContext, overrides: ContextOverride
     remove: overrides.remove ?? ((path, options) => parent.remove(path, options)),
     symlink: overrides.symlink ?? ((path, target) => parent.symlink(path, target)),
     putFile: overrides.putFile ?? (parent.putFile ? (path, file) => parent.putFile?.(path, file) : undefined),
+    processes: overrides.processes ?? (parent.processes ? () => parent.processes?.() ?? [] : undefined),
     resolveProgram: overrides.resolveProgram ?? ((name) => parent.resolveProgram(name)),
     exec: overrides.exec ?? (async (argv, execOverrides) => {
       const program = child.resolveProgram(argv[0] ?? '');
