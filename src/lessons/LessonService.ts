@@ -278,7 +278,8 @@ export class LessonService extends Disposable {
       void vscode.window.showErrorMessage(vscode.l10n.t('Docker Lab could not write the lesson\'s files: {0}', error instanceof Error ? error.message : String(error)));
       return written;
     }
-    await vscode.window.showTextDocument(vscode.Uri.file(written[0]), { viewColumn: vscode.ViewColumn.One, preserveFocus: true, preview: false });
+    // Beside the lesson, so the lesson stays in sight.
+    await vscode.window.showTextDocument(vscode.Uri.file(written[0]), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
     return written;
   }
 

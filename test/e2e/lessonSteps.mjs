@@ -18,7 +18,7 @@ export async function lessonFrame(page, timeout = 20000) {
  * view with the mouse wheel until the row is in sight (the tree only draws
  * the rows it shows).
  */
-async function clickTreeRow(page, text) {
+export async function clickTreeRow(page, text) {
   // The Lessons view's list: the one whose rows carry the lesson progress icons.
   const list = page.locator('.part.sidebar .monaco-list', {
     has: page.locator('.codicon-circle-large-outline, .codicon-circle-large-filled, .codicon-pass-filled'),
