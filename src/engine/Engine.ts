@@ -549,7 +549,9 @@ export class Engine {
       this.images.untag(image, ref);
       records.push({ Untagged: familiarReference(ref) });
     }
-    const released = this.images.delete(image);
+    // A container's files keep resting on its image's layers after `rmi -f` (moby's layer store holds them for its RW layer).
+    const inUse = new Set([...this.containers.values()].flatMap((record) => record.layers ?? []));
+    const released = this.images.delete(image, inUse);
     this.emit('image', 'delete', image.id, { name: image.id });
     records.push({ Deleted: image.id });
     for (const layer of released) records.push({ Deleted: layer.chainId });

@@ -133,10 +133,15 @@ export class ImageStore {
     return image.tags.length + image.digests.length !== before;
   }
 
-  /** Deletes an image; returns the layers no other image holds any more, top first. */
-  delete(image: StoredImage): Layer[] {
+  /**
+   * Deletes an image; returns the layers no other image holds any more, top
+   * first. Layers in `inUse` (a container's, whose writable layer sits on
+   * them) stay in the store without being reported.
+   */
+  delete(image: StoredImage, inUse: ReadonlySet<string> = new Set()): Layer[] {
     this.images.delete(image.id);
     const stillUsed = new Set(this.all().flatMap((i) => i.layers));
+    for (const chainId of inUse) stillUsed.add(chainId);
     const released: Layer[] = [];
     for (const chainId of [...image.layers].reverse()) {
       if (stillUsed.has(chainId)) continue;

@@ -117,6 +117,16 @@ suite('engine: container files', () => {
     assert.deepStrictEqual(restored.containerChanges(id).map((c) => c.Path), ['/tmp', '/tmp/kept']);
   });
 
+  test('docker rmi -f of the image a stopped container uses: the container keeps its files, no layer is reported deleted', async () => {
+    const { engine, clock } = await lab('alpine:latest');
+    const id = run(engine, 'alpine:latest');
+    engine.containerKill(id);
+    await clock.settle(engine.containerWait(id));
+    const deleted = engine.imageDelete('alpine:latest', { force: true });
+    assert.deepStrictEqual(deleted.filter((item) => 'Deleted' in item).length, 1, 'only the image itself');
+    assert.strictEqual(engine.containerStatPath(id, '/etc/alpine-release').size > 0, true);
+  });
+
   test('docker ps -s and system df count the writable layer', async () => {
     const { engine } = await lab('alpine:latest');
     const id = run(engine, 'alpine:latest');
