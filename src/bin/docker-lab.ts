@@ -19,9 +19,11 @@ export type Invocation =
   | { kind: 'help' }
   | { kind: 'version' }
   | { kind: 'error'; message: string }
-  | { kind: 'run'; command?: string; stateFile?: string };
+  | { kind: 'run'; command?: string; stateFile?: string }
+  | { kind: 'serve'; socket: string; stateFile?: string };
 
 export const USAGE = `Usage:  docker-lab [OPTIONS]
+        docker-lab serve --socket PATH [--state FILE]
 
 A practice shell with a simulated Docker engine: learn Docker with no Docker installed.
 
@@ -35,6 +37,10 @@ Without -c, docker-lab reads commands from the terminal, with line editing,
 history and Tab completion; or, when standard input is not a terminal, one
 command line after another from it, printing only what the commands print.
 Type "help" in the shell for what it understands.
+
+"docker-lab serve" serves the lab's engine as the Docker Engine API on a unix
+socket, so the real docker CLI can drive it:
+  DOCKER_HOST=unix://PATH docker ps
 `;
 
 const WELCOME = 'Docker Lab: a simulated Docker to practise on. Type "help" to see what you can do.';
@@ -43,21 +49,29 @@ const WELCOME = 'Docker Lab: a simulated Docker to practise on. Type "help" to s
 export function parseArguments(argv: readonly string[]): Invocation {
   let command: string | undefined;
   let stateFile: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
+  let socket: string | undefined;
+  const serve = argv[0] === 'serve';
+  for (let i = serve ? 1 : 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') return { kind: 'help' };
     if (arg === '--version') return { kind: 'version' };
-    if (arg === '-c' || arg === '--state') {
+    if (arg === '-c' || arg === '--state' || (serve && arg === '--socket')) {
       const value = argv[i + 1];
       if (value === undefined) return { kind: 'error', message: `option ${arg} needs an argument` };
       i++;
       if (arg === '-c') command = value;
+      else if (arg === '--socket') socket = value;
       else stateFile = value;
     } else if (arg.startsWith('--state=')) {
       stateFile = arg.slice('--state='.length);
     } else {
       return { kind: 'error', message: arg.startsWith('-') ? `unknown option: ${arg}` : `unexpected argument: ${arg}` };
     }
+  }
+  if (serve) {
+    if (command !== undefined) return { kind: 'error', message: 'serve does not take -c' };
+    if (socket === undefined) return { kind: 'error', message: 'serve needs --socket PATH' };
+    return { kind: 'serve', socket, stateFile };
   }
   return { kind: 'run', command, stateFile };
 }
@@ -174,6 +188,21 @@ async function main(argv: readonly string[]): Promise<void> {
       process.stderr.write(`docker-lab: cannot save the lab state to ${stateFile}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   };
+
+  if (invocation.kind === 'serve') {
+    const { ApiServer } = await import('../api/ApiServer');
+    const server = new ApiServer(engine, invocation.socket);
+    await server.start();
+    process.stderr.write(`docker-lab: serving the Docker Engine API on ${invocation.socket}\n  export DOCKER_HOST=unix://${invocation.socket}\n`);
+    engine.onDidChange(save);
+    const stop = () => void server.stop().then(() => {
+      save();
+      exitAfterFlush(0);
+    });
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    return;
+  }
 
   const { NodeHostFiles } = await import('../host/NodeHostFiles');
   // docker cp copies to and from the directory docker-lab was started in.

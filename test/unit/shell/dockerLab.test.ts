@@ -31,6 +31,11 @@ suite('docker-lab: arguments', () => {
     [['--state'], { kind: 'error', message: 'option --state needs an argument' }],
     [['--bogus'], { kind: 'error', message: 'unknown option: --bogus' }],
     [['script.sh'], { kind: 'error', message: 'unexpected argument: script.sh' }],
+    [['serve', '--socket', '/tmp/lab/docker.sock'], { kind: 'serve', socket: '/tmp/lab/docker.sock', stateFile: undefined }],
+    [['serve', '--socket', 's', '--state', 'lab.json'], { kind: 'serve', socket: 's', stateFile: 'lab.json' }],
+    [['serve'], { kind: 'error', message: 'serve needs --socket PATH' }],
+    [['serve', '--socket', 's', '-c', 'x'], { kind: 'error', message: 'serve does not take -c' }],
+    [['--socket', 's'], { kind: 'error', message: 'unknown option: --socket' }],
   ];
   for (const [argv, expected] of cases) {
     test(`${JSON.stringify(argv)} reads as ${expected.kind}`, () => {

@@ -1,0 +1,107 @@
+import * as assert from 'node:assert';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ApiServer } from '../../../src/api/ApiServer';
+import { Engine } from '../../../src/engine/Engine';
+
+// The Engine API on a unix socket, spoken to as the docker CLI speaks it:
+// versioned paths, JSON errors with the daemon's status codes, streamed
+// pulls, wait answering when the container exits, logs framed by stream.
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+function call(socketPath: string, method: string, url: string, body?: string): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ socketPath, method, path: url, headers: body !== undefined ? { 'Content-Type': 'application/json' } : {} }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+const json = (answer: Answer): unknown => JSON.parse(answer.body.toString('utf8'));
+
+suite('Engine API over a unix socket', () => {
+  let directory: string;
+  let socket: string;
+  let server: ApiServer;
+
+  setup(async () => {
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'docker-lab-api-'));
+    socket = path.join(directory, 'run', 'docker.sock');
+    server = new ApiServer(new Engine({ pullSecondsPerMegabyte: 0 }), socket);
+    await server.start();
+  });
+
+  teardown(async () => {
+    await server.stop();
+    fs.rmSync(directory, { recursive: true, force: true });
+  });
+
+  test('the socket is the owner\'s alone, and goes away on stop', async () => {
+    assert.strictEqual(fs.statSync(socket).mode & 0o777, 0o600);
+    assert.strictEqual(fs.statSync(path.dirname(socket)).mode & 0o777, 0o700);
+    await server.stop();
+    assert.ok(!fs.existsSync(socket));
+    await server.start();
+  });
+
+  test('_ping answers OK with the headers the CLI negotiates from', async () => {
+    const ping = await call(socket, 'GET', '/_ping');
+    assert.strictEqual(ping.status, 200);
+    assert.strictEqual(ping.body.toString(), 'OK');
+    assert.strictEqual(ping.headers['api-version'], '1.50');
+    assert.strictEqual(ping.headers.ostype, 'linux');
+    assert.strictEqual(ping.headers['builder-version'], '2');
+    assert.strictEqual((await call(socket, 'HEAD', '/_ping')).status, 200);
+  });
+
+  test('errors are {"message"} with Content-Type application/json and the daemon\'s status codes', async () => {
+    const unknown = await call(socket, 'GET', '/v1.50/nope');
+    assert.deepStrictEqual([unknown.status, unknown.headers['content-type'], json(unknown)], [404, 'application/json', { message: 'page not found' }]);
+    const tooNew = await call(socket, 'GET', '/v1.99/version');
+    assert.deepStrictEqual([tooNew.status, json(tooNew)], [400, { message: 'client version 1.99 is too new. Maximum supported API version is 1.50' }]);
+    const missing = await call(socket, 'DELETE', '/v1.50/containers/nosuch');
+    assert.deepStrictEqual([missing.status, json(missing)], [404, { message: 'No such container: nosuch' }]);
+    const malformed = await call(socket, 'POST', '/v1.50/containers/create', '{"Image":');
+    assert.strictEqual(malformed.status, 400);
+    assert.match((json(malformed) as { message: string }).message, /^invalid JSON/);
+  });
+
+  test('pull streams JSON messages; run = create, start, wait; logs come framed per stream', async () => {
+    const pull = await call(socket, 'POST', '/v1.50/images/create?fromImage=hello-world&tag=latest');
+    assert.strictEqual(pull.status, 200);
+    const messages = pull.body.toString().trim().split('\r\n').map((line) => JSON.parse(line) as { status?: string });
+    assert.strictEqual(messages[messages.length - 1].status, 'Status: Downloaded newer image for hello-world:latest');
+    const created = await call(socket, 'POST', '/v1.50/containers/create?name=hi', JSON.stringify({ Image: 'hello-world' }));
+    assert.strictEqual(created.status, 201);
+    const { Id } = json(created) as { Id: string };
+    const wait = call(socket, 'POST', `/v1.50/containers/${Id}/wait?condition=next-exit`);
+    assert.strictEqual((await call(socket, 'POST', '/v1.50/containers/hi/start')).status, 204);
+    assert.deepStrictEqual(json(await wait), { StatusCode: 0 });
+    const logs = await call(socket, 'GET', '/v1.50/containers/hi/logs?stdout=1&stderr=1');
+    assert.strictEqual(logs.headers['content-type'], 'application/vnd.docker.multiplexed-stream');
+    assert.strictEqual(logs.body[0], 1, 'the first frame is stdout');
+    assert.strictEqual(logs.body.readUInt32BE(4), logs.body.indexOf('\n', 8) - 8 + 1, 'the frame length is its line');
+    assert.match(logs.body.toString(), /Hello from Docker!/);
+  });
+
+  test('starting a running container answers 304, as dockerd does', async () => {
+    await call(socket, 'POST', '/v1.50/images/create?fromImage=alpine&tag=latest');
+    const { Id } = json(await call(socket, 'POST', '/v1.50/containers/create', JSON.stringify({ Image: 'alpine', Cmd: ['sleep', '100'] }))) as { Id: string };
+    assert.strictEqual((await call(socket, 'POST', `/v1.50/containers/${Id}/start`)).status, 204);
+    assert.strictEqual((await call(socket, 'POST', `/v1.50/containers/${Id}/start`)).status, 304);
+    const list = json(await call(socket, 'GET', '/v1.50/containers/json')) as { Id: string; State: string }[];
+    assert.deepStrictEqual(list.map((c) => [c.Id, c.State]), [[Id, 'running']]);
+    assert.strictEqual((await call(socket, 'DELETE', `/v1.50/containers/${Id}?force=1`)).status, 204);
+  });
+});
