@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import type { Engine } from '../engine/Engine';
+import type { Duplex } from 'node:stream';
+import type { Engine, ExecCreateRequest } from '../engine/Engine';
 import { ENGINE_VERSION } from '../engine/Engine';
 import { EngineError, NotModifiedError } from '../engine/errors';
 import type { ContainerCreateRequest, ProgressMessage } from '../engine/types';
@@ -54,6 +55,7 @@ export class ApiServer {
 
   constructor(private readonly engine: Engine, readonly socketPath: string) {
     this.server = http.createServer((request, response) => void this.serve(request, response));
+    this.server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(request, socket, head));
     this.defineRoutes();
   }
 
@@ -145,7 +147,8 @@ export class ApiServer {
     // dockerd answers wait's headers at once and its body when the container exits.
     this.route('POST', '/containers/{id}/wait', ({ params, query }) => {
       e.containerId(params.id);
-      const condition = query.get('condition') === 'next-exit' ? 'next-exit' : 'not-running';
+      // `removed` (docker run --rm) ends with the exit too: the lab removes an --rm container as it exits.
+      const condition = query.get('condition') === 'next-exit' || query.get('condition') === 'removed' ? 'next-exit' : 'not-running';
       return { late: e.containerWait(params.id, condition).then((result) => ({ StatusCode: result.StatusCode })) };
     });
     this.route('GET', '/containers/{id}/logs', ({ params, query }) => {
@@ -161,6 +164,13 @@ export class ApiServer {
         return tty ? Buffer.from(text) : frame(entry.stream, text);
       });
       return { raw: Buffer.concat(chunks), contentType: tty ? 'application/vnd.docker.raw-stream' : 'application/vnd.docker.multiplexed-stream' };
+    });
+    this.route('POST', '/containers/{id}/exec', ({ params, body }) => ({ status: 201, json: e.execCreate(params.id, body as ExecCreateRequest) }));
+    this.route('GET', '/exec/{id}/json', ({ params }) => ({ json: e.execInspect(params.id) }));
+    // Without Upgrade: a detached exec (`docker exec -d`); its output goes nowhere.
+    this.route('POST', '/exec/{id}/start', ({ params }) => {
+      e.execStart(params.id, () => undefined);
+      return { status: 200, empty: true };
     });
     this.route('POST', '/images/{name}/tag', ({ params, query }) => {
       const repo = query.get('repo') ?? '';
@@ -178,6 +188,82 @@ export class ApiServer {
       const reference = tag ? (tag.startsWith('sha256:') ? `${image}@${tag}` : `${image}:${tag}`) : image;
       return { stream: (write) => e.imagePull(reference, (message: ProgressMessage) => write(message)) };
     });
+  }
+
+  /**
+   * The hijacked calls (`Upgrade: tcp`): attach and exec start answer
+   * `101 UPGRADED` and then carry the process's output on the raw
+   * connection, framed by stream without a TTY, and its stdin the other way.
+   */
+  private upgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(request.url ?? '/', 'http://docker');
+    const pathname = url.pathname.replace(/^\/v\d+\.\d+/, '');
+    const attach = /^\/containers\/([^/]+)\/attach$/.exec(pathname);
+    const execStart = /^\/exec\/([^/]+)\/start$/.exec(pathname);
+    const fail = (status: number, message: string) => {
+      const text = `${JSON.stringify({ message })}\n`;
+      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+    };
+    const upgraded = () => socket.write('HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\nConnection: Upgrade\r\nUpgrade: tcp\r\n\r\n');
+    // What follows the headers is the request's body (Content-Length bytes), then the stdin stream.
+    let bodyLeft = Number(request.headers['content-length'] ?? 0) || 0;
+    const received: Buffer[] = [];
+    let deliverLines: ((chunk: Buffer) => void) | undefined;
+    const take = (chunk: Buffer) => {
+      const skip = Math.min(bodyLeft, chunk.length);
+      bodyLeft -= skip;
+      const rest = chunk.subarray(skip);
+      if (rest.length === 0) return;
+      if (deliverLines) deliverLines(rest);
+      else received.push(rest);
+    };
+    take(head);
+    socket.on('data', take);
+    const lines = (deliver: (line: string | null) => void) => {
+      let buffer = '';
+      deliverLines = (chunk: Buffer) => {
+        buffer += chunk.toString('utf8');
+        for (let newline = buffer.indexOf('\n'); newline >= 0; newline = buffer.indexOf('\n')) {
+          deliver(buffer.slice(0, newline).replace(/\r$/, ''));
+          buffer = buffer.slice(newline + 1);
+        }
+      };
+      for (const chunk of received.splice(0)) deliverLines(chunk);
+      // The CLI half-closes its side when its stdin ends; output may still flow.
+      socket.on('end', () => deliver(null));
+    };
+    try {
+      if (attach) {
+        const id = this.engine.containerId(decodeURIComponent(attach[1]));
+        const tty = !!this.engine.containerInspect(id).Config?.Tty;
+        const query = url.searchParams;
+        upgraded();
+        const subscription = this.engine.onContainerOutput(({ id: from, entry }) => {
+          if (from !== id || socket.destroyed) return;
+          if (entry.stream === 'stdout' ? !truthy(query.get('stdout')) : !truthy(query.get('stderr'))) return;
+          socket.write(tty ? entry.text : frame(entry.stream, entry.text));
+        });
+        if (truthy(query.get('stdin'))) lines((line) => { try { this.engine.containerWriteStdin(id, line); } catch { /* gone */ } });
+        void this.engine.containerWait(id, 'next-exit').then(() => socket.end(), () => socket.end()).finally(() => subscription.dispose());
+        socket.on('close', () => subscription.dispose());
+        return;
+      }
+      if (execStart) {
+        const execId = decodeURIComponent(execStart[1]);
+        const tty = !!this.engine.execInspect(execId).ProcessConfig.tty;
+        upgraded();
+        const session = this.engine.execStart(execId, (stream, text) => {
+          if (!socket.destroyed) socket.write(tty ? text : frame(stream, text));
+        });
+        lines((line) => session.writeStdin(line));
+        void session.exited.then(() => socket.end(), () => socket.end());
+        return;
+      }
+      fail(404, 'page not found');
+    } catch (error) {
+      if (error instanceof EngineError) fail(error.statusCode, error.message);
+      else fail(500, errorText(error));
+    }
   }
 
   private async serve(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ApiServer } from '../../../src/api/ApiServer';
@@ -29,6 +30,44 @@ function call(socketPath: string, method: string, url: string, body?: string): P
 }
 
 const json = (answer: Answer): unknown => JSON.parse(answer.body.toString('utf8'));
+
+/**
+ * A hijacked call as the CLI makes it (`Upgrade: tcp`): `upgraded` settles
+ * when the 101 arrives, `done` with everything the server sent until it closed.
+ */
+function hijack(socketPath: string, url: string, body: string, stdin?: string): { upgraded: Promise<void>; done: Promise<Buffer> } {
+  let upgraded!: () => void;
+  const upgradedPromise = new Promise<void>((resolve) => { upgraded = resolve; });
+  const done = new Promise<Buffer>((resolve, reject) => {
+    const connection = net.connect(socketPath, () => {
+      connection.write(`POST ${url} HTTP/1.1\r\nHost: docker\r\nConnection: Upgrade\r\nUpgrade: tcp\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      if (stdin !== undefined) {
+        connection.write(stdin);
+        connection.end();
+      }
+    });
+    const chunks: Buffer[] = [];
+    connection.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      if (Buffer.concat(chunks).includes('\r\n\r\n')) upgraded();
+    });
+    connection.on('close', () => resolve(Buffer.concat(chunks)));
+    connection.on('error', reject);
+  });
+  return { upgraded: upgradedPromise, done };
+}
+
+/** The frames after the 101 response's headers: [stream, text]. */
+function frames(raw: Buffer): [number, string][] {
+  let offset = raw.indexOf('\r\n\r\n') + 4;
+  const out: [number, string][] = [];
+  while (offset + 8 <= raw.length) {
+    const length = raw.readUInt32BE(offset + 4);
+    out.push([raw[offset], raw.subarray(offset + 8, offset + 8 + length).toString('utf8')]);
+    offset += 8 + length;
+  }
+  return out;
+}
 
 suite('Engine API over a unix socket', () => {
   let directory: string;
@@ -93,6 +132,24 @@ suite('Engine API over a unix socket', () => {
     assert.strictEqual(logs.body[0], 1, 'the first frame is stdout');
     assert.strictEqual(logs.body.readUInt32BE(4), logs.body.indexOf('\n', 8) - 8 + 1, 'the frame length is its line');
     assert.match(logs.body.toString(), /Hello from Docker!/);
+  });
+
+  test('exec start and attach upgrade the connection (101) and frame stdout and stderr; stdin flows the other way', async () => {
+    await call(socket, 'POST', '/v1.50/images/create?fromImage=alpine&tag=latest');
+    const { Id } = json(await call(socket, 'POST', '/v1.50/containers/create?name=box', JSON.stringify({ Image: 'alpine', Cmd: ['sleep', '100'] }))) as { Id: string };
+    await call(socket, 'POST', `/v1.50/containers/${Id}/start`);
+    const exec = json(await call(socket, 'POST', '/v1.50/containers/box/exec', JSON.stringify({ Cmd: ['sh', '-c', 'echo out; echo err >&2; read line; echo "got $line"; exit 3'], AttachStdin: true, AttachStdout: true, AttachStderr: true }))) as { Id: string };
+    const raw = await hijack(socket, `/v1.50/exec/${exec.Id}/start`, JSON.stringify({ Detach: false, Tty: false }), 'typed\n').done;
+    assert.ok(raw.toString().startsWith('HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\n'), raw.toString());
+    assert.deepStrictEqual(frames(raw), [[1, 'out\n'], [2, 'err\n'], [1, 'got typed\n']]);
+    const inspect = json(await call(socket, 'GET', `/v1.50/exec/${exec.Id}/json`)) as { ExitCode: number; Running: boolean };
+    assert.deepStrictEqual([inspect.ExitCode, inspect.Running], [3, false]);
+    // Attach before start, as docker run does: the container's output, then the connection closes at its exit.
+    const { Id: hello } = json(await call(socket, 'POST', '/v1.50/containers/create', JSON.stringify({ Image: 'alpine', Cmd: ['echo', 'attached'] }))) as { Id: string };
+    const attached = hijack(socket, `/v1.50/containers/${hello}/attach?stream=1&stdout=1&stderr=1`, '');
+    await attached.upgraded;
+    await call(socket, 'POST', `/v1.50/containers/${hello}/start`);
+    assert.deepStrictEqual(frames(await attached.done), [[1, 'attached\n']]);
   });
 
   test('starting a running container answers 304, as dockerd does', async () => {
