@@ -19,6 +19,7 @@ import { Engine } from './engine/Engine';
 import { validateSnapshot } from './engine/snapshot';
 import { LessonService } from './lessons/LessonService';
 import { loadStateFile, StateSaver } from './persistence/stateFile';
+import { EngineApiService, registerEngineApiCommands } from './terminal/EngineApiService';
 import { LabTerminals } from './terminal/LabTerminals';
 import { ContainersTreeProvider } from './views/ContainersTreeProvider';
 import { ImagesTreeProvider } from './views/ImagesTreeProvider';
@@ -41,6 +42,8 @@ export interface DockerLabApi {
   readonly concepts: ConceptsController;
   /** The layer inspector's controller. */
   readonly inspector: LayerInspectorController;
+  /** The Engine API on a socket, when started. */
+  readonly engineApi: EngineApiService;
   readonly views: {
     readonly containers: ContainersTreeProvider;
     readonly images: ImagesTreeProvider;
@@ -105,6 +108,11 @@ export function activate(context: vscode.ExtensionContext): DockerLabApi {
   context.subscriptions.push(lessonService, lessonService.onDidChange(syncLessonContext));
   const concepts = new ConceptsController(engine, context.extensionUri, () => lessonService.language, (lessonId) => lessonService.open(lessonId), context.workspaceState);
   context.subscriptions.push(concepts);
+  const engineApi = new EngineApiService(engine, storage);
+  context.subscriptions.push(engineApi, ...registerEngineApiCommands(engineApi));
+  if (vscode.workspace.getConfiguration('dockerLab').get<boolean>('engineApi.startWithLab', false)) {
+    engineApi.start().catch((error: unknown) => void vscode.window.showErrorMessage(vscode.l10n.t('Docker Lab could not serve the Engine API: {0}', error instanceof Error ? error.message : String(error))));
+  }
   const layerInspector = new LayerInspectorController(engine, context.extensionUri, context.workspaceState, (line) => terminals.runLine(line));
   context.subscriptions.push(layerInspector);
 
@@ -173,6 +181,7 @@ export function activate(context: vscode.ExtensionContext): DockerLabApi {
     undo,
     concepts,
     inspector: layerInspector,
+    engineApi,
     views: { containers, images, lessons },
     stateFile,
     save: () => {
