@@ -8,6 +8,7 @@ import type { ContainerStateStatus, ContainerSummary, ImageSummary } from '../en
 import { humanSizeWithPrecision } from '../engine/util/units';
 import { createdSince } from '../engine/util/containerStatus';
 import { displayablePorts } from '../engine/util/ports';
+import { layerInstruction } from '../inspector/LayerInspectorModel';
 
 /** The state groups the Containers view draws differently (and offers different actions for). */
 export type ContainerLook = 'running' | 'paused' | 'restarting' | 'stopped';
@@ -121,19 +122,8 @@ export function imageDescription(image: ImageSummary, now: number): string {
   return `${humanSizeWithPrecision(image.Size, 3)} · ${createdSince(now, image.Created * 1000)}`;
 }
 
-/**
- * A layer's instruction as a learner reads it: `docker history`'s CREATED BY
- * without the builder's wrapping. The legacy builder wrote
- * `/bin/sh -c #(nop)  CMD ["nginx"]` for metadata and `/bin/sh -c apt-get …`
- * for RUN; BuildKit writes `RUN /bin/sh -c … # buildkit`.
- */
-export function layerInstruction(createdBy: string): string {
-  let text = createdBy.trim().replace(/\s+# buildkit$/, '');
-  const nop = /^\/bin\/sh -c #\(nop\)\s+/.exec(text);
-  if (nop) text = text.slice(nop[0].length);
-  else if (text.startsWith('/bin/sh -c ')) text = `RUN ${text}`;
-  return text.replace(/\s+/g, ' ');
-}
+/** A layer's instruction as a learner reads it (the inspector's reading, so both views agree). */
+export { layerInstruction };
 
 /** The id `docker pull` prints for a layer: 12 hex digits of its compressed blob's digest. */
 export function layerShortId(layer: ImageLayer): string {
