@@ -28,6 +28,7 @@ type Reply =
   | { status?: number; json: unknown }
   | { late: Promise<unknown> }
   | { raw: Buffer; contentType: string }
+  | { follow: string; run: (write: (chunk: Buffer) => void) => Promise<void> }
   | { status?: number; text: string; contentType?: string }
   | { status: number; empty: true }
   | { stream: (write: (message: unknown) => void) => Promise<void> };
@@ -151,6 +152,16 @@ export class ApiServer {
       const condition = query.get('condition') === 'next-exit' || query.get('condition') === 'removed' ? 'next-exit' : 'not-running';
       return { late: e.containerWait(params.id, condition).then((result) => ({ StatusCode: result.StatusCode })) };
     });
+    this.route('POST', '/commit', ({ query }) => ({
+      status: 201,
+      json: e.containerCommit(query.get('container') ?? '', {
+        repo: query.get('repo') ?? undefined,
+        tag: query.get('tag') ?? undefined,
+        comment: query.get('comment') ?? undefined,
+        author: query.get('author') ?? undefined,
+        changes: query.getAll('changes').flatMap((change) => change.split('\n')).filter((change) => change.trim() !== ''),
+      }),
+    }));
     this.route('GET', '/containers/{id}/logs', ({ params, query }) => {
       const tty = !!e.containerInspect(params.id).Config?.Tty;
       const entries = e.containerLogs(params.id, {
@@ -163,7 +174,23 @@ export class ApiServer {
         const text = timestamps ? `${new Date(entry.time).toISOString().replace('Z', '000000Z')} ${entry.text}` : entry.text;
         return tty ? Buffer.from(text) : frame(entry.stream, text);
       });
-      return { raw: Buffer.concat(chunks), contentType: tty ? 'application/vnd.docker.raw-stream' : 'application/vnd.docker.multiplexed-stream' };
+      const contentType = tty ? 'application/vnd.docker.raw-stream' : 'application/vnd.docker.multiplexed-stream';
+      if (!truthy(query.get('follow')) || !e.isContainerRunning(params.id)) return { raw: Buffer.concat(chunks), contentType };
+      // --follow: what was logged, then what the container prints until it stops.
+      const id = e.containerId(params.id);
+      const wanted = (stream: 'stdout' | 'stderr') => truthy(query.get(stream));
+      return {
+        follow: contentType,
+        run: (write: (chunk: Buffer) => void) => {
+          write(Buffer.concat(chunks));
+          const subscription = e.onContainerOutput(({ id: from, entry }) => {
+            if (from !== id || !wanted(entry.stream)) return;
+            const text = timestamps ? `${new Date(entry.time).toISOString().replace('Z', '000000Z')} ${entry.text}` : entry.text;
+            write(tty ? Buffer.from(text) : frame(entry.stream, text));
+          });
+          return e.containerWait(id, 'not-running').then(() => subscription.dispose(), () => subscription.dispose());
+        },
+      };
     });
     this.route('POST', '/containers/{id}/exec', ({ params, body }) => ({ status: 201, json: e.execCreate(params.id, body as ExecCreateRequest) }));
     this.route('GET', '/exec/{id}/json', ({ params }) => ({ json: e.execInspect(params.id) }));
@@ -364,6 +391,15 @@ async function sendReply(response: http.ServerResponse, method: string, reply: R
     } catch (error) {
       response.end(`${JSON.stringify({ StatusCode: -1, Error: { Message: errorText(error) } })}\n`);
     }
+    return;
+  }
+  if ('follow' in reply) {
+    response.writeHead(200, { 'Content-Type': reply.follow });
+    response.flushHeaders();
+    let open = true;
+    response.on('close', () => { open = false; });
+    await reply.run((chunk) => { if (open) response.write(chunk); });
+    response.end();
     return;
   }
   if ('raw' in reply) {

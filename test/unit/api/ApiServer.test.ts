@@ -152,6 +152,24 @@ suite('Engine API over a unix socket', () => {
     assert.deepStrictEqual(frames(await attached.done), [[1, 'attached\n']]);
   });
 
+  test('commit through the socket: the container\'s changes become an image with the --change config', async () => {
+    await call(socket, 'POST', '/v1.50/images/create?fromImage=alpine&tag=latest');
+    await call(socket, 'POST', '/v1.50/containers/create?name=box', JSON.stringify({ Image: 'alpine', Cmd: ['sleep', '100'] }));
+    await call(socket, 'POST', '/v1.50/containers/box/start');
+    const committed = await call(socket, 'POST', `/v1.50/commit?container=box&repo=mine&tag=v1&comment=${encodeURIComponent('a note')}&changes=${encodeURIComponent('CMD ["cat","/root/note"]')}`);
+    assert.strictEqual(committed.status, 201);
+    const image = json(await call(socket, 'GET', '/v1.50/images/mine:v1/json')) as { Id: string; Comment: string; Config: { Cmd: string[] } };
+    assert.deepStrictEqual([image.Id, image.Comment, image.Config.Cmd], [(json(committed) as { Id: string }).Id, 'a note', ['cat', '/root/note']]);
+  });
+
+  test('logs with follow: what was logged, then what comes, until the container stops', async () => {
+    await call(socket, 'POST', '/v1.50/images/create?fromImage=alpine&tag=latest');
+    await call(socket, 'POST', '/v1.50/containers/create?name=talker', JSON.stringify({ Image: 'alpine', Cmd: ['sh', '-c', 'echo one; sleep 0.2; echo two'] }));
+    await call(socket, 'POST', '/v1.50/containers/talker/start');
+    const followed = await call(socket, 'GET', '/v1.50/containers/talker/logs?stdout=1&follow=1');
+    assert.deepStrictEqual(frames(Buffer.concat([Buffer.from('\r\n\r\n'), followed.body])), [[1, 'one\n'], [1, 'two\n']]);
+  });
+
   test('starting a running container answers 304, as dockerd does', async () => {
     await call(socket, 'POST', '/v1.50/images/create?fromImage=alpine&tag=latest');
     const { Id } = json(await call(socket, 'POST', '/v1.50/containers/create', JSON.stringify({ Image: 'alpine', Cmd: ['sleep', '100'] }))) as { Id: string };
