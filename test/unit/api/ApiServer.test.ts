@@ -1,73 +1,14 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ApiServer } from '../../../src/api/ApiServer';
 import { Engine } from '../../../src/engine/Engine';
+import { call, frames, hijack, json } from '../helpers/apiClient';
 
 // The Engine API on a unix socket, spoken to as the docker CLI speaks it:
 // versioned paths, JSON errors with the daemon's status codes, streamed
 // pulls, wait answering when the container exits, logs framed by stream.
-
-interface Answer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: Buffer;
-}
-
-function call(socketPath: string, method: string, url: string, body?: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const request = http.request({ socketPath, method, path: url, headers: body !== undefined ? { 'Content-Type': 'application/json' } : {} }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-
-const json = (answer: Answer): unknown => JSON.parse(answer.body.toString('utf8'));
-
-/**
- * A hijacked call as the CLI makes it (`Upgrade: tcp`): `upgraded` settles
- * when the 101 arrives, `done` with everything the server sent until it closed.
- */
-function hijack(socketPath: string, url: string, body: string, stdin?: string): { upgraded: Promise<void>; done: Promise<Buffer> } {
-  let upgraded!: () => void;
-  const upgradedPromise = new Promise<void>((resolve) => { upgraded = resolve; });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const connection = net.connect(socketPath, () => {
-      connection.write(`POST ${url} HTTP/1.1\r\nHost: docker\r\nConnection: Upgrade\r\nUpgrade: tcp\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
-      if (stdin !== undefined) {
-        connection.write(stdin);
-        connection.end();
-      }
-    });
-    const chunks: Buffer[] = [];
-    connection.on('data', (chunk: Buffer) => {
-      chunks.push(chunk);
-      if (Buffer.concat(chunks).includes('\r\n\r\n')) upgraded();
-    });
-    connection.on('close', () => resolve(Buffer.concat(chunks)));
-    connection.on('error', reject);
-  });
-  return { upgraded: upgradedPromise, done };
-}
-
-/** The frames after the 101 response's headers: [stream, text]. */
-function frames(raw: Buffer): [number, string][] {
-  let offset = raw.indexOf('\r\n\r\n') + 4;
-  const out: [number, string][] = [];
-  while (offset + 8 <= raw.length) {
-    const length = raw.readUInt32BE(offset + 4);
-    out.push([raw[offset], raw.subarray(offset + 8, offset + 8 + length).toString('utf8')]);
-    offset += 8 + length;
-  }
-  return out;
-}
 
 suite('Engine API over a unix socket', () => {
   let directory: string;
