@@ -33,6 +33,8 @@ import { tag } from './commands/tag';
 import { unpause } from './commands/unpause';
 import { version } from './commands/version';
 import { wait } from './commands/wait';
+import { NETWORK_COMMANDS } from './commands/networkCommands';
+import { VOLUME_COMMANDS } from './commands/volumeCommands';
 import { parseDockerArgs } from './flags/parseDockerArgs';
 import { TemplateError } from './template/TemplateError';
 
@@ -72,6 +74,8 @@ const HANDLERS: Record<string, CommandHandler> = {
   version,
   'system info': info,
   'system df': df,
+  ...VOLUME_COMMANDS,
+  ...NETWORK_COMMANDS,
 };
 
 /**
@@ -138,7 +142,8 @@ function reportError(e: unknown, io: CommandIO): number {
     return 1;
   }
   if (e instanceof EngineError) {
-    io.stderr.write(`Error response from daemon: ${e.message}\n`);
+    // The client trims the daemon's message (client/request.go checkResponseErr).
+    io.stderr.write(`Error response from daemon: ${e.message.trim()}\n`);
     return 1;
   }
   throw e;

@@ -39,6 +39,19 @@ import { goQuote } from './util/goQuote';
 import { parseNormalizedNamed } from './util/reference';
 import { sha256Hex } from './util/sha256';
 import { generateId, lookupContainer, truncateId } from './util/stringid';
+import { ANONYMOUS_LABEL, VolumeStore, volumeMountpoint } from './volumes/VolumeStore';
+import type { VolumeRecord } from './volumes/VolumeStore';
+import { NetworkStore } from './networks/NetworkStore';
+import type { NetworkRecord } from './networks/NetworkStore';
+import type {
+  EndpointSettings, HostConfig, Mount, MountPoint, NetworkContainer, NetworkCreateRequest, NetworkCreateResponse, NetworkInspect,
+  NetworkPruneResponse, Volume, VolumeCreateOptions, VolumeListResponse, VolumePruneResponse, VolumeUsageItem,
+} from './types';
+import { ForbiddenError } from './errors';
+import { filterMatch } from './util/filterArgs';
+import { filterBool, matchLabels, validateFilters } from './util/filterArgs';
+import { NotImplementedError } from './errors';
+import { getTimestamp, timestampToMilliseconds } from '../cli/commands/getTimestamp';
 
 /** The daemon's version facts, as `docker version` reports them for the server. */
 export const ENGINE_VERSION = {
@@ -58,6 +71,9 @@ export const ENGINE_VERSION = {
   DockerInitVersion: '0.19.0',
   DockerInitCommit: 'de40ad0',
 } as const;
+
+/** The server's platform name (`docker version`'s `Server:` line): the lab says what it is. */
+export const ENGINE_PLATFORM = 'Docker Lab (simulated Docker Engine - Community)';
 
 /** The simulated host every container shares a kernel with. */
 export const DEFAULT_HOST: HostInfo = {
@@ -101,7 +117,6 @@ export interface ContainerOutput {
   entry: LogEntry;
 }
 
-const BRIDGE_NETWORK_ID = 'c2b3e0b4d6a8f0e1d3c5b7a9f1e3d5c7b9a1f3e5d7c9b1a3f5e7d9c1b3a5f7e9';
 const MAX_LOG_ENTRIES = 5000;
 const MAX_EVENTS = 1000;
 
@@ -120,13 +135,17 @@ export class Engine {
   private readonly pullSecondsPerMegabyte: number;
   private readonly images = new ImageStore();
   /** Containers' root filesystems; a write is a change to save. */
-  private readonly filesystems = new ContainerFilesystems(this.images, () => this.changed('containers'));
+  private readonly filesystems = new ContainerFilesystems(this.images, () => this.changed('containers'), (name) => this.volumes.files(name));
+  /** The daemon's volumes: directories of their own, which containers mount and outlive. */
+  private readonly volumes = new VolumeStore();
+  /** The daemon's networks (bridge, host, none and the user's) and the addresses their containers hold. */
+  private readonly networks: NetworkStore;
+  /** The network each running container has its endpoint on (container ID to network ID). */
+  private readonly attachments = new Map<string, string>();
   private readonly containers = new Map<string, ContainerRecord>();
   private readonly processes = new Map<string, ContainerProcess>();
   /** Containers by name (an index of `containers`). */
   private readonly names = new Map<string, ContainerRecord>();
-  /** Bridge addresses held by running containers. */
-  private readonly ipsInUse = new Set<string>();
   private readonly eventLog: EventMessage[] = [];
   private readonly execs = new Map<string, ExecRecord>();
   private nextPid = 2000;
@@ -155,6 +174,7 @@ export class Engine {
     this.registry = options.registry ?? new Registry();
     this.host = { ...DEFAULT_HOST, ...options.host };
     this.pullSecondsPerMegabyte = options.pullSecondsPerMegabyte ?? 0.02;
+    this.networks = new NetworkStore(this.clock.now());
   }
 
   // ---------------------------------------------------------------- system
@@ -169,10 +189,14 @@ export class Engine {
     return this.call('SystemVersion', {}, () => ({ ...ENGINE_VERSION, KernelVersion: this.host.kernelRelease }));
   }
 
-  /** `GET /info`: counts and host facts. */
+  /**
+   * `GET /info`: counts, host facts, and the daemon's configuration as a
+   * default dockerd 28 on Linux reports it (the fields `docker info` prints).
+   */
   info(): Record<string, unknown> {
     return this.call('SystemInfo', {}, () => {
       const all = [...this.containers.values()];
+      const runtimeStatus = { 'org.opencontainers.runtime-spec.features': '' };
       return {
         ID: '8d3f1c2e-6a4b-4f7e-9c1d-2b5a7e9f0c3d',
         Containers: all.length,
@@ -181,16 +205,68 @@ export class Engine {
         ContainersStopped: all.filter((c) => !isRunning(c)).length,
         Images: this.images.all().length,
         Driver: 'overlay2',
+        DriverStatus: [['Backing Filesystem', 'extfs'], ['Supports d_type', 'true'], ['Using metacopy', 'false'], ['Native Overlay Diff', 'true'], ['userxattr', 'false']],
+        Plugins: {
+          Volume: ['local'],
+          Network: ['bridge', 'host', 'ipvlan', 'macvlan', 'null', 'overlay'],
+          Authorization: null,
+          Log: ['awslogs', 'fluentd', 'gcplogs', 'gelf', 'journald', 'json-file', 'local', 'splunk', 'syslog'],
+        },
+        MemoryLimit: true,
+        SwapLimit: true,
+        CpuCfsPeriod: true,
+        CpuCfsQuota: true,
+        CPUShares: true,
+        CPUSet: true,
+        PidsLimit: true,
+        IPv4Forwarding: true,
+        Debug: false,
+        NFd: 24,
+        OomKillDisable: false,
+        NGoroutines: 42,
+        SystemTime: new Date(this.clock.now()).toISOString(),
+        LoggingDriver: 'json-file',
+        CgroupDriver: 'systemd',
+        CgroupVersion: '2',
+        NEventsListener: 0,
         KernelVersion: this.host.kernelRelease,
         OperatingSystem: this.host.operatingSystem,
+        OSVersion: this.host.operatingSystem.replace(/^\D*([\d.]+).*$/, '$1'),
         OSType: 'linux',
         Architecture: this.host.machine,
+        IndexServerAddress: 'https://index.docker.io/v1/',
+        RegistryConfig: {
+          InsecureRegistryCIDRs: ['::1/128', '127.0.0.0/8'],
+          IndexConfigs: { 'docker.io': { Name: 'docker.io', Mirrors: [], Secure: true, Official: true } },
+          Mirrors: null,
+        },
         NCPU: this.host.cpus,
         MemTotal: this.host.memoryBytes,
-        Name: this.host.hostname,
-        ServerVersion: ENGINE_VERSION.Version,
+        GenericResources: null,
         DockerRootDir: '/var/lib/docker',
-        IndexServerAddress: 'https://index.docker.io/v1/',
+        HttpProxy: '',
+        HttpsProxy: '',
+        NoProxy: '',
+        Name: this.host.hostname,
+        Labels: [],
+        ExperimentalBuild: false,
+        ServerVersion: ENGINE_VERSION.Version,
+        Runtimes: {
+          'io.containerd.runc.v2': { path: 'runc', status: runtimeStatus },
+          runc: { path: 'runc', status: runtimeStatus },
+        },
+        DefaultRuntime: 'runc',
+        Swarm: { NodeID: '', NodeAddr: '', LocalNodeState: 'inactive', ControlAvailable: false, Error: '', RemoteManagers: null },
+        LiveRestoreEnabled: false,
+        Isolation: '',
+        InitBinary: 'docker-init',
+        ContainerdCommit: { ID: ENGINE_VERSION.ContainerdCommit },
+        RuncCommit: { ID: ENGINE_VERSION.RuncCommit },
+        InitCommit: { ID: ENGINE_VERSION.DockerInitCommit },
+        SecurityOptions: ['name=apparmor', 'name=seccomp,profile=builtin', 'name=cgroupns'],
+        CDISpecDirs: ['/etc/cdi', '/var/run/cdi'],
+        Containerd: { Address: '/run/containerd/containerd.sock', Namespaces: { Containers: 'moby', Plugins: 'plugins.moby' } },
+        Warnings: null,
       };
     });
   }
@@ -210,7 +286,9 @@ export class Engine {
    *   Containers (how many containers, running or not, use the image);
    * - Containers: all of them, newest first, with SizeRw (their writable
    *   layer's bytes) and SizeRootFs;
-   * - Volumes and BuildCache: the lab has neither yet, so both are empty.
+   * - Volumes: every volume with the bytes it holds and how many containers
+   *   use it (moby's LocalVolumesSize);
+   * - BuildCache: the lab keeps none, so it is empty.
    */
   systemDataUsage(): SystemDataUsageResponse {
     return this.call('SystemDataUsage', {}, () => {
@@ -232,7 +310,7 @@ export class Engine {
         LayersSize: [...counted].reduce((sum, chainId) => sum + layerSize(chainId), 0),
         Images: imageSummaries,
         Containers: containerSummaries,
-        Volumes: [],
+        Volumes: this.volumeUsage(),
         BuildCache: [],
       };
     });
@@ -311,9 +389,9 @@ export class Engine {
     }
     this.images.tag(image, digestRef, this.clock.now());
     onProgress({ status: upToDate ? `Status: Image is up to date for ${displayRef}` : `Status: Downloaded newer image for ${displayRef}` });
-    if (!upToDate) {
-      this.emit('image', 'pull', remote.imageId, { name: `${familiarName}:${tagOrDigest}` });
-    }
+    // moby's distribution.Pull logs every pull that succeeds, up to date or not: the actor is the
+    // reference as pulled, its attributes the image's labels and the repository's familiar name.
+    this.emit('image', 'pull', displayRef, { ...(image.config.Labels ?? {}), name: familiarName });
   }
 
   private pullError(domain: string, path: string, tagOrDigest: string): EngineError {
@@ -476,7 +554,7 @@ export class Engine {
       if (ref.digest) throw new InvalidParameterError('refusing to create a tag with a digest reference');
       const full = `${ref.domain}/${ref.path}:${ref.tag ?? 'latest'}`;
       this.images.tag(image, full, this.clock.now());
-      this.emit('image', 'tag', image.id, { name: familiarReference(full) });
+      this.emit('image', 'tag', image.id, { ...(image.config.Labels ?? {}), name: familiarReference(full) });
     });
   }
 
@@ -500,7 +578,7 @@ export class Engine {
         throw new ConflictError(`conflict: unable to remove repository reference "${name}" (must force) - container ${truncateId(user.id)} is using its referenced image ${truncateId(image.id)}`);
       }
       this.images.untag(image, full);
-      this.emit('image', 'untag', image.id, { name: image.id });
+      this.emit('image', 'untag', image.id, { ...(image.config.Labels ?? {}), name: image.id });
       records.push({ Untagged: familiarReference(full) });
       // Once no tag of that repository is left, its digest references go too.
       const repo = full.split(/[:@](?=[^/]*$)/)[0];
@@ -522,7 +600,7 @@ export class Engine {
       this.checkDeleteConflict(image, force ? 'hard' : 'soft-no-reference');
       for (const ref of refs) {
         this.images.untag(image, ref);
-        this.emit('image', 'untag', image.id, { name: image.id });
+        this.emit('image', 'untag', image.id, { ...(image.config.Labels ?? {}), name: image.id });
         records.push({ Untagged: familiarReference(ref) });
       }
     }
@@ -670,6 +748,13 @@ export class Engine {
       const env = mergeEnv(config.Env, request.Env ?? []);
       const exposed = { ...(config.ExposedPorts ?? {}), ...(request.ExposedPorts ?? {}) };
       for (const port of Object.keys(request.HostConfig?.PortBindings ?? {})) exposed[port] = {};
+      // dockerd's router stores the default network's name for "default" (container_routes.go).
+      const networkMode = !request.HostConfig?.NetworkMode || request.HostConfig.NetworkMode === 'default' ? 'bridge' : request.HostConfig.NetworkMode;
+      if (networkMode.startsWith('container:')) throw new NotImplementedError(`sharing another container's network (--network ${networkMode}) is not simulated in Docker Lab`);
+      const warnings = networkMode === 'host' && Object.keys(request.HostConfig?.PortBindings ?? {}).length ? ['Published ports are discarded when using host network mode'] : [];
+      // The image's VOLUME lines and the client's anonymous volumes (`-v /data`), merged as moby's merge() does.
+      const volumes = { ...(config.Volumes ?? {}), ...(request.Volumes ?? {}) };
+      const plannedMounts = planMounts(request.HostConfig ?? {}, Object.keys(volumes));
       const record: ContainerRecord = {
         id,
         name: name ? name.replace(/^\//, '') : this.newName(),
@@ -681,7 +766,8 @@ export class Engine {
         ...(image.origin ? { origin: image.origin } : {}),
         config: {
           ...request,
-          Hostname: request.Hostname || id.slice(0, 12),
+          // A container on the host's network has the host's name (daemon.initializeNetworking).
+          Hostname: request.Hostname || (networkMode === 'host' ? this.host.hostname : id.slice(0, 12)),
           Domainname: request.Domainname ?? '',
           User: request.User ?? config.User,
           Env: env,
@@ -691,8 +777,9 @@ export class Engine {
           ExposedPorts: Object.keys(exposed).length ? exposed : undefined,
           Labels: { ...(config.Labels ?? {}), ...(request.Labels ?? {}) },
           StopSignal: request.StopSignal ?? config.StopSignal,
+          Volumes: Object.keys(volumes).length ? volumes : null,
         },
-        hostConfig: { NetworkMode: 'bridge', RestartPolicy: { Name: 'no', MaximumRetryCount: 0 }, ...request.HostConfig },
+        hostConfig: { RestartPolicy: { Name: 'no', MaximumRetryCount: 0 }, ...request.HostConfig, NetworkMode: networkMode },
         path: argv[0],
         args: argv.slice(1),
         state: { status: 'created', pid: 0, exitCode: 0, error: '', startedAt: 0, finishedAt: 0, oomKilled: false },
@@ -707,10 +794,12 @@ export class Engine {
         partial: { stdout: '', stderr: '' },
       };
       delete (record.config as { HostConfig?: unknown }).HostConfig;
+      const mountPoints = this.createMounts(record, plannedMounts);
+      if (mountPoints.length) record.mountPoints = mountPoints;
       this.containers.set(id, record);
       this.names.set(record.name, record);
       this.emit('container', 'create', id, this.containerAttributes(record));
-      return { Id: id, Warnings: [] };
+      return { Id: id, Warnings: warnings };
     }, 201);
   }
 
@@ -724,13 +813,15 @@ export class Engine {
         this.startProcess(record, false);
       } catch (e) {
         // moby's containerStart cleans up a failed start: an AutoRemove container is removed.
-        if (record.hostConfig.AutoRemove && this.containers.has(record.id)) this.removeRecord(record);
+        if (record.hostConfig.AutoRemove && this.containers.has(record.id)) this.removeRecord(record, true);
         throw e;
       }
     }, 204);
   }
 
   private startProcess(record: ContainerRecord, resumed: boolean): void {
+    // Networking comes first (daemon.initializeNetworking): a network that is gone fails the start as dockerd does.
+    const network = this.startNetwork(record);
     const argv = [record.path, ...record.args];
     const pathEnv = (record.config.Env.find((e) => e.startsWith('PATH=')) ?? 'PATH=').slice(5);
     // Programs know an image by its ID, so a re-tagged image (`docker tag nginx:1.28.0 web:v1`) runs the same programs.
@@ -747,14 +838,17 @@ export class Engine {
       this.changed('containers');
       throw new SystemError(message, 127);
     }
-    if (!resumed) {
+    if (!resumed && network.driver === 'bridge') {
+      // Ports are published from bridge networks only: host and none have no NAT to program.
       this.bindPorts(record);
     }
-    const ip = this.allocateIp();
-    record.ipAddress = ip;
-    record.macAddress = macFromIp(ip);
+    const lease = this.networks.lease(network.id, resumed ? record.ipAddress : '');
+    record.ipAddress = lease?.ip ?? '';
+    record.macAddress = lease ? macFromIp(lease.ip) : '';
     record.endpointId = this.hex(64);
-    record.sandboxKey = `/var/run/docker/netns/${this.hex(12)}`;
+    record.sandboxKey = network.driver === 'host' ? '/var/run/docker/netns/default' : `/var/run/docker/netns/${this.hex(12)}`;
+    this.attachments.set(record.id, network.id);
+    if (!resumed) this.emitAttachEvents(record, network);
     record.state = {
       ...record.state,
       status: 'running',
@@ -800,14 +894,17 @@ export class Engine {
     for (const exec of this.execs.values()) if (exec.containerId === record.id) exec.process?.signal('SIGKILL');
     this.flushPartial(record);
     record.state = { ...record.state, status: 'exited', pid: 0, exitCode: code, finishedAt: this.clock.now() };
-    this.ipsInUse.delete(record.ipAddress);
+    const network = this.detach(record);
     record.ipAddress = '';
     record.macAddress = '';
     record.boundPorts = {};
     record.endpointId = '';
     this.emit('container', 'die', record.id, { ...this.containerAttributes(record), execDuration: String(Math.round((record.state.finishedAt - record.state.startedAt) / 1000)), exitCode: String(code) });
+    // After the die: the endpoint leaves the network, then the volumes are unmounted (daemon.Cleanup).
+    if (network) this.emitDetachEvents(record, network);
     if (record.hostConfig.AutoRemove && this.containers.has(record.id)) {
-      this.removeRecord(record);
+      // --rm takes the container's anonymous volumes with it (RemoveVolume: true).
+      this.removeRecord(record, true);
     }
     const waiters = this.exitWaiters.get(record.id) ?? [];
     this.exitWaiters.delete(record.id);
@@ -881,10 +978,13 @@ export class Engine {
       process.unpause();
     }
     this.deliver(record, process, signal);
+    // The grace period's timer goes when the process exits first: nothing is left waiting.
+    const grace = new AbortController();
     const exited = await Promise.race([
       process.exited.then(() => true),
-      timeout < 0 ? new Promise<boolean>(() => undefined) : sleep(this.clock, timeout * 1000).then(() => false),
+      timeout < 0 ? new Promise<boolean>(() => undefined) : sleep(this.clock, timeout * 1000, grace.signal).then(() => false),
     ]);
+    grace.abort();
     if (!exited && !process.isDead) {
       this.deliver(record, process, 'SIGKILL');
       await process.exited;
@@ -990,7 +1090,8 @@ export class Engine {
   }
 
   /** `DELETE /containers/{id}` */
-  async containerDelete(idOrName: string, options: { force?: boolean } = {}): Promise<void> {
+  /** `DELETE /containers/{id}`; `removeVolumes` (`docker rm -v`, `?v=1`) takes the container's anonymous volumes too. */
+  async containerDelete(idOrName: string, options: { force?: boolean; removeVolumes?: boolean } = {}): Promise<void> {
     const started = this.clock.now();
     try {
       const record = this.findContainer(idOrName);
@@ -1012,7 +1113,7 @@ export class Engine {
           await Promise.resolve();
         }
       }
-      if (this.containers.has(record.id)) this.removeRecord(record);
+      if (this.containers.has(record.id)) this.removeRecord(record, !!options.removeVolumes);
       this.recordCall('ContainerDelete', { id: idOrName }, 204, started);
     } catch (e) {
       this.recordCall('ContainerDelete', { id: idOrName }, e instanceof EngineError ? e.statusCode : 500, started);
@@ -1020,13 +1121,18 @@ export class Engine {
     }
   }
 
-  private removeRecord(record: ContainerRecord): void {
+  private removeRecord(record: ContainerRecord, removeVolumes = false): void {
     this.containers.delete(record.id);
     for (const [id, exec] of this.execs) if (exec.containerId === record.id) this.execs.delete(id);
     this.filesystems.forget(record.id);
     this.names.delete(record.name);
-    this.ipsInUse.delete(record.ipAddress);
+    this.detach(record);
     this.emit('container', 'destroy', record.id, this.containerAttributes(record));
+    if (removeVolumes) this.removeAnonymousVolumes(record);
+    // A wait on a container that goes without exiting (a failed start with --rm) ends with its removal.
+    const waiters = this.exitWaiters.get(record.id) ?? [];
+    this.exitWaiters.delete(record.id);
+    for (const resolve of waiters) resolve(record.state.exitCode);
   }
 
   /** `GET /containers/json` */
@@ -1070,6 +1176,9 @@ export class Engine {
           }
           case 'publish': return Object.entries(record.boundPorts).some(([p, b]) => p.startsWith(value) || (b ?? []).some((x) => x.HostPort === value.split('/')[0]));
           case 'expose': return Object.keys(record.config.ExposedPorts ?? {}).some((p) => p === value || p.split('/')[0] === value);
+          // daemon/list.go: a volume by name or mount point; a network by name or ID prefix.
+          case 'volume': return (record.mountPoints ?? []).some((point) => point.Name === value || point.Destination === value);
+          case 'network': return Object.entries(this.endpoints(record)).some(([network, endpoint]) => network === value || (endpoint.NetworkID !== '' && endpoint.NetworkID.startsWith(value)));
           default: throw new InvalidParameterError(`invalid filter '${key}'`);
         }
       });
@@ -1100,7 +1209,9 @@ export class Engine {
 
   private summary(record: ContainerRecord, resolved = new Map<string, string | undefined>()): ContainerSummary {
     const ports: PortSummary[] = [];
-    const running = isRunning(record);
+    // Host and none have no port map: their containers list no ports (NetworkSettings.Ports stays empty).
+    const mode = record.hostConfig.NetworkMode ?? 'bridge';
+    const running = isRunning(record) && mode !== 'host' && mode !== 'none';
     if (running) {
       const bound = record.boundPorts;
       for (const port of Object.keys(record.config.ExposedPorts ?? {})) {
@@ -1125,29 +1236,43 @@ export class Engine {
       State: record.state.status,
       Status: containerStatus(record.state, this.clock.now()),
       HostConfig: { NetworkMode: record.hostConfig.NetworkMode ?? 'bridge' },
-      NetworkSettings: { Networks: { bridge: this.endpoint(record) } },
-      Mounts: [],
+      NetworkSettings: { Networks: this.endpoints(record) },
+      Mounts: this.mountPointsOf(record),
     };
   }
 
-  private endpoint(record: ContainerRecord) {
-    const up = record.ipAddress !== '';
+  /**
+   * NetworkSettings.Networks: the container's endpoint, keyed by its
+   * network's name. Addresses only while it runs; DNS names (its name,
+   * short ID and hostname) on user-defined networks, where docker's
+   * embedded DNS answers for them.
+   */
+  private endpoints(record: ContainerRecord): Record<string, EndpointSettings> {
+    const mode = record.hostConfig.NetworkMode ?? 'bridge';
+    const attached = this.attachments.get(record.id);
+    const network = attached !== undefined ? this.networks.all().find((candidate) => candidate.id === attached) : this.tryNetwork(mode);
+    const up = record.endpointId !== '';
+    const lease = up && record.ipAddress !== '' && network ? { gateway: network.gateway, prefixLength: Number(network.subnet.split('/')[1]) } : undefined;
+    const userDefined = network !== undefined && !NetworkStore.isPredefined(network.name);
+    const dnsNames = userDefined ? [...new Set([record.name, record.id.slice(0, 12), record.config.Hostname].filter((name) => name !== ''))] : null;
     return {
-      IPAMConfig: null,
-      Links: null,
-      Aliases: null,
-      MacAddress: record.macAddress,
-      DriverOpts: null,
-      GwPriority: 0,
-      NetworkID: BRIDGE_NETWORK_ID,
-      EndpointID: record.endpointId,
-      Gateway: up ? '172.17.0.1' : '',
-      IPAddress: record.ipAddress,
-      IPPrefixLen: up ? 16 : 0,
-      IPv6Gateway: '',
-      GlobalIPv6Address: '',
-      GlobalIPv6PrefixLen: 0,
-      DNSNames: null,
+      [network?.name ?? mode]: {
+        IPAMConfig: null,
+        Links: null,
+        Aliases: null,
+        MacAddress: record.macAddress,
+        DriverOpts: null,
+        GwPriority: 0,
+        NetworkID: network?.id ?? '',
+        EndpointID: record.endpointId,
+        Gateway: lease?.gateway ?? '',
+        IPAddress: record.ipAddress,
+        IPPrefixLen: lease?.prefixLength ?? 0,
+        IPv6Gateway: '',
+        GlobalIPv6Address: '',
+        GlobalIPv6PrefixLen: 0,
+        DNSNames: dnsNames,
+      },
     };
   }
 
@@ -1158,6 +1283,8 @@ export class Engine {
       const s = record.state;
       const dir = `/var/lib/docker/containers/${record.id}`;
       const config = record.config;
+      const networks = this.endpoints(record);
+      const bridge = networks.bridge as EndpointSettings | undefined;
       return {
         Id: record.id,
         Created: isoNano(record.created),
@@ -1190,7 +1317,7 @@ export class Engine {
         AppArmorProfile: 'docker-default',
         ExecIDs: null,
         HostConfig: {
-          Binds: null,
+          Binds: record.hostConfig.Binds ?? null,
           ContainerIDFile: '',
           LogConfig: { Type: 'json-file', Config: {} },
           NetworkMode: record.hostConfig.NetworkMode ?? 'bridge',
@@ -1235,11 +1362,12 @@ export class Engine {
           MemorySwap: 0,
           PidsLimit: null,
           Ulimits: null,
+          ...(record.hostConfig.Mounts?.length ? { Mounts: record.hostConfig.Mounts } : {}),
           MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
           ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
         },
         GraphDriver: { Data: this.graphDriverData(record.id), Name: 'overlay2' },
-        Mounts: [],
+        Mounts: this.mountPointsOf(record),
         Config: {
           Hostname: config.Hostname,
           Domainname: config.Domainname ?? '',
@@ -1254,7 +1382,7 @@ export class Engine {
           Env: config.Env,
           Cmd: config.Cmd,
           Image: record.image,
-          Volumes: null,
+          Volumes: config.Volumes ?? null,
           WorkingDir: config.WorkingDir,
           Entrypoint: config.Entrypoint,
           OnBuild: null,
@@ -1271,15 +1399,16 @@ export class Engine {
           LinkLocalIPv6PrefixLen: 0,
           SecondaryIPAddresses: null,
           SecondaryIPv6Addresses: null,
-          EndpointID: record.endpointId,
-          Gateway: record.ipAddress ? '172.17.0.1' : '',
+          // The deprecated top-level fields tell of the default bridge only (getDefaultNetworkSettings).
+          EndpointID: bridge?.EndpointID ?? '',
+          Gateway: bridge?.Gateway ?? '',
           GlobalIPv6Address: '',
           GlobalIPv6PrefixLen: 0,
-          IPAddress: record.ipAddress,
-          IPPrefixLen: record.ipAddress ? 16 : 0,
+          IPAddress: bridge?.IPAddress ?? '',
+          IPPrefixLen: bridge?.IPPrefixLen ?? 0,
           IPv6Gateway: '',
-          MacAddress: record.macAddress,
-          Networks: { bridge: this.endpoint(record) },
+          MacAddress: bridge?.MacAddress ?? '',
+          Networks: networks,
         },
       };
     });
@@ -1287,6 +1416,8 @@ export class Engine {
 
   private inspectPorts(record: ContainerRecord): PortMap {
     if (!isRunning(record)) return {};
+    // Host and none have no port mapping to show.
+    if ((record.hostConfig.NetworkMode ?? 'bridge') === 'host' || record.hostConfig.NetworkMode === 'none') return {};
     const ports: PortMap = {};
     for (const port of Object.keys(record.config.ExposedPorts ?? {})) {
       ports[port] = record.boundPorts[port] ?? null;
@@ -1327,6 +1458,190 @@ export class Engine {
     return isRunning(this.findContainer(idOrName));
   }
 
+  // ---------------------------------------------------------------- prune, top, resize
+
+  /**
+   * `POST /containers/prune`, as moby v28.2.2's ContainersPrune
+   * (daemon/prune.go): every container that is not running goes, newest
+   * first, unless the filters (`until`, `label`, `label!`) keep it.
+   * SpaceReclaimed adds up their writable layers. A `prune` event tells the
+   * total, even when nothing went.
+   */
+  containerPrune(filters: Record<string, string[]> = {}): ContainerPruneResponse {
+    return this.call('ContainerPrune', {}, () => {
+      validateFilters(filters, ['label', 'label!', 'until']);
+      // The containers' prune answers a malformed `until` as the client's error (errdefs.InvalidParameter).
+      const until = pruneUntil(filters, this.clock.now(), (message) => new InvalidParameterError(message));
+      const deleted: string[] = [];
+      let reclaimed = 0;
+      // Newest first; containers made in the same millisecond, the later one first.
+      for (const record of [...this.containers.values()].reverse().sort((a, b) => b.created - a.created)) {
+        if (isRunning(record)) continue;
+        if (until !== undefined && record.created > until) continue;
+        if (!matchesPruneLabels(filters, record.config.Labels ?? {})) continue;
+        reclaimed += this.containerSizes(record).SizeRw;
+        this.removeRecord(record);
+        deleted.push(record.id);
+      }
+      this.emit('container', 'prune', '', { reclaimed: String(reclaimed) });
+      return { ContainersDeleted: deleted.length ? deleted : null, SpaceReclaimed: reclaimed };
+    });
+  }
+
+  /**
+   * `POST /images/prune`, as moby v28.2.2's ImagesPrune
+   * (daemon/images/image_prune.go): with `dangling=true` (the default) the
+   * images nothing is built on and no tag names (an image known only by
+   * digest is dangling too); with `dangling=false` every image, untagged
+   * intermediate ones aside. Each goes through the usual delete, so an
+   * image a container uses stays. SpaceReclaimed adds up the layers the
+   * deletes released; a `prune` event tells the total.
+   */
+  imagePrune(filters: Record<string, string[]> = {}): ImagePruneResponse {
+    return this.call('ImagePrune', {}, () => {
+      validateFilters(filters, ['dangling', 'label', 'label!', 'until']);
+      const danglingOnly = filterBool(filters, 'dangling', true);
+      // Unlike the containers', the images' prune returns a malformed `until` as a plain error: a 500.
+      const until = pruneUntil(filters, this.clock.now(), (message) => new SystemError(message));
+      const layerSizes = new Map(this.images.allLayers().map((layer) => [layer.chainId, layer.size]));
+      const candidates = this.images.all().filter((image) => {
+        const hasChildren = this.images.children(image).length > 0;
+        if (danglingOnly && hasChildren) return false;
+        if (image.tags.length + image.digests.length === 0 && hasChildren) return false;
+        if (until !== undefined && Date.parse(image.created) > until) return false;
+        return matchesPruneLabels(filters, image.config.Labels ?? {});
+      });
+      const records: ImageDeleteResponseItem[] = [];
+      for (const image of candidates) {
+        // The reference store lists an image's references sorted, tags before digests of the same name.
+        const references = [...image.tags, ...image.digests].sort();
+        const targets = references.length === 0 ? [image.id.slice('sha256:'.length)]
+          : !danglingOnly || image.tags.length === 0 ? references : [];
+        for (const target of targets) {
+          try {
+            records.push(...this.deleteImage(target, false));
+          } catch (e) {
+            // moby's imageDeleteFailed: an image in use (or already gone with an earlier reference) is skipped.
+            if (!(e instanceof EngineError)) throw e;
+          }
+        }
+      }
+      const reclaimed = records.reduce((sum, record) => sum + ('Deleted' in record ? layerSizes.get(record.Deleted) ?? 0 : 0), 0);
+      this.emit('image', 'prune', '', { reclaimed: String(reclaimed) });
+      return { ImagesDeleted: records.length ? records : null, SpaceReclaimed: reclaimed };
+    });
+  }
+
+  /**
+   * `GET /containers/{id}/top`: what dockerd's `ps` on the host prints for
+   * the container's processes (moby daemon/top_unix.go), `-ef` unless
+   * `psArgs` says otherwise; host PIDs, as `docker inspect` shows State.Pid.
+   * A `top` event follows.
+   */
+  containerTop(idOrName: string, psArgs = ''): ContainerTopResponse {
+    return this.call('ContainerTop', { id: idOrName }, () => {
+      const args = psArgs || '-ef';
+      // moby's validatePSArgs: a column may be renamed to PID only as `pid=PID`.
+      for (const [, column, title] of args.matchAll(/\s+([^\s]*)=\s*(PID[^\s]*)/g)) {
+        if (column !== 'pid') throw new SystemError(`specifying "${column}=${title}" is not allowed`);
+      }
+      const record = this.findContainer(idOrName);
+      if (!isRunning(record)) throw new ConflictError(`container ${record.id} is not running`);
+      if (record.state.status === 'restarting') throw new ConflictError(`Container ${record.id} is restarting, wait until the container is running`);
+      const table = psTable(args, this.hostProcesses(record), this.clock.now());
+      this.emit('container', 'top', record.id, this.containerAttributes(record));
+      return table;
+    });
+  }
+
+  /**
+   * The container's processes as the host sees them: the main process has
+   * the PID `docker inspect` shows and the containerd shim as its parent;
+   * an exec's process has its own host PID and the same parent; others
+   * (nginx's workers) are children of the main process.
+   */
+  private hostProcesses(record: ContainerRecord): HostProcess[] {
+    const main = record.state.pid;
+    // The shim starts runc, which starts the container's init: on a host its PID is a little lower.
+    const shim = main - 21;
+    let terminals = 0;
+    return this.containerProcesses(record).map((process) => {
+      const exec = process.pid === 1 ? undefined
+        : [...this.execs.values()].find((candidate) => candidate.containerId === record.id && candidate.running && candidate.containerPid === process.pid);
+      // Each `-t` process has a terminal of its own: the container's is pts/0, an exec's the next one.
+      const tty = process.tty ? `pts/${exec ? ++terminals : 0}` : '?';
+      return {
+        pid: process.pid === 1 ? main : exec ? exec.pid : main + process.pid - 1,
+        parent: process.pid === 1 || exec ? shim : main,
+        user: process.user ?? 'root',
+        tty,
+        startedAt: exec?.startedAt ?? record.state.startedAt,
+        argv: process.argv,
+      };
+    });
+  }
+
+  /** `POST /containers/{id}/resize`: the container's terminal takes the new size; a `resize` event says so. */
+  containerResize(idOrName: string, height: number, width: number): void {
+    this.call('ContainerResize', { id: idOrName }, () => {
+      const record = this.findContainer(idOrName);
+      // moby's GetRunningTask.
+      if (!isRunning(record)) throw new ConflictError(`container ${record.id} is not running`);
+      this.emit('container', 'resize', record.id, { ...this.containerAttributes(record), height: String(height), width: String(width) });
+    });
+  }
+
+  /**
+   * `POST /exec/{id}/resize` (moby ContainerExecResize): the exec must be
+   * in a running container; one not started yet is waited for (up to 10
+   * seconds), and one whose process never started cannot be resized.
+   */
+  async execResize(execId: string, _height: number, _width: number): Promise<void> {
+    const started = this.clock.now();
+    try {
+      const exec = this.execs.get(execId);
+      if (!exec) throw new NotFoundError(`No such exec instance: ${execId}`);
+      // moby's getExecConfig.
+      const record = this.findContainer(exec.containerId);
+      if (!isRunning(record)) throw new ConflictError(`container ${record.id} is not running`);
+      if (record.state.status === 'paused') throw new ConflictError(`Container ${record.id} is paused, unpause the container before exec`);
+      if (record.state.status === 'restarting') throw new ConflictError(`Container ${record.id} is restarting, wait until the container is running`);
+      for (let waited = 0; !exec.running && exec.exitCode === null; waited += 50) {
+        if (waited >= 10_000) throw new SystemError('timeout waiting for exec session ready');
+        await sleep(this.clock, 50);
+      }
+      // An exec whose program could not start never had a process. (The lab's programs draw for a fixed width: the size is not kept.)
+      if (exec.pid === 0) throw new InvalidParameterError('exec process is not started');
+      this.recordCall('ExecResize', { id: execId }, 200, started);
+    } catch (e) {
+      this.recordCall('ExecResize', { id: execId }, e instanceof EngineError ? e.statusCode : 500, started);
+      throw e;
+    }
+  }
+
+  /**
+   * `POST /containers/{id}/attach` with `stream=1`: the client is now
+   * attached (moby containerAttach logs an `attach` event); the output
+   * itself comes through onContainerOutput. Returns the container's id.
+   */
+  containerAttach(idOrName: string): string {
+    return this.call('ContainerAttach', { id: idOrName }, () => {
+      const record = this.findContainer(idOrName);
+      this.emit('container', 'attach', record.id, this.containerAttributes(record));
+      return record.id;
+    }, 101);
+  }
+
+  /**
+   * A key the terminal's line discipline turns into a signal for the
+   * container's process (Ctrl+C is SIGINT with `-t`): the kernel's doing,
+   * not an API call, so no `kill` event as `docker kill` has.
+   */
+  containerTerminalSignal(idOrName: string, signal: string): void {
+    const record = this.findContainer(idOrName);
+    this.processes.get(record.id)?.signal(signal);
+  }
+
   // ---------------------------------------------------------------- files: diff, exec, commit, cp
 
   /** `GET /containers/{id}/changes`: what `docker diff` prints, sorted by path. */
@@ -1348,7 +1663,8 @@ export class Engine {
       if (!config.Cmd || config.Cmd.length === 0) throw new InvalidParameterError('No exec command specified');
       const id = this.hex(64);
       this.execs.set(id, { id, containerId: record.id, config: { ...config, Cmd: [...config.Cmd] }, running: false, exitCode: null, pid: 0, containerPid: 0, process: undefined });
-      this.emit('container', `exec_create: ${config.Cmd.join(' ')}`, record.id, this.containerAttributes(record));
+      // moby names the action after the entrypoint and its arguments, a space between even when there are none (`exec_create: sh `).
+      this.emit('container', `exec_create: ${config.Cmd[0]} ${config.Cmd.slice(1).join(' ')}`, record.id, { ...this.containerAttributes(record), execID: id });
       return { Id: id };
     }, 201);
   }
@@ -1371,7 +1687,7 @@ export class Engine {
       const files = this.filesystems.of(record);
       const program = findProgram(record.family, programImage(record), argv[0], pathEnv, files);
       const cwd = exec.config.WorkingDir || record.config.WorkingDir || '/';
-      this.emit('container', `exec_start: ${argv.join(' ')}`, record.id, this.containerAttributes(record));
+      this.emit('container', `exec_start: ${argv[0]} ${argv.slice(1).join(' ')}`, record.id, { ...this.containerAttributes(record), execID: exec.id });
       // runc creates a missing working directory for a container's process, not for an exec's.
       const cwdMissing = !!exec.config.WorkingDir && this.filesystems.of(record).node(cwd) === undefined;
       if (!program || cwdMissing) {
@@ -1404,6 +1720,7 @@ export class Engine {
       });
       exec.running = true;
       exec.pid = this.nextPid++;
+      exec.startedAt = this.clock.now();
       // Inside the container's PID namespace: runc and the shim take a few numbers between execs.
       const before = [...this.execs.values()].filter((other) => other.containerId === record.id && other !== exec).map((other) => other.containerPid);
       exec.containerPid = Math.max(1, ...before, ...this.containerProcesses(record).map((info) => info.pid)) + 6;
@@ -1455,7 +1772,8 @@ export class Engine {
         CanRemove: false,
         ContainerID: exec.containerId,
         DetachKeys: exec.config.DetachKeys ?? '',
-        ExitCode: exec.exitCode ?? 0,
+        // null until the process has exited, as dockerd's *int.
+        ExitCode: exec.exitCode ?? null,
         ID: exec.id,
         OpenStderr: !!exec.config.AttachStderr,
         OpenStdin: !!exec.config.AttachStdin,
@@ -1638,6 +1956,377 @@ export class Engine {
     };
   }
 
+  // ---------------------------------------------------------------- volumes
+
+  /** `GET /volumes`, by name; filters `dangling`, `name`, `driver` and `label` (moby's VolumesService.List). */
+  volumeList(filters: Record<string, string[]> = {}): VolumeListResponse {
+    return this.call('VolumeList', {}, () => {
+      validateFilters(filters, ['dangling', 'name', 'driver', 'label']);
+      const dangling = filters.dangling !== undefined ? filterBool(filters, 'dangling', false) : undefined;
+      const volumes = this.volumes.all().filter((volume) => (!filters.driver?.length || filters.driver.includes(volume.driver))
+        && (!filters.name?.length || filterMatch(filters.name, volume.name))
+        && matchLabels(filters.label ?? [], volume.labels)
+        && (dangling === undefined || (this.volumeUsers(volume.name).length === 0) === dangling));
+      // dockerd's list has no warnings to give: a nil slice, sent as null.
+      return { Volumes: volumes.map((volume) => VolumeStore.toApi(volume)), Warnings: null };
+    });
+  }
+
+  /**
+   * `POST /volumes/create`: a `local` volume, named or (no name) anonymous
+   * with a generated 64-hex name. A volume that exists is answered as it is.
+   * The local driver's mount options (`-o type=tmpfs`) are not simulated.
+   */
+  volumeCreate(options: VolumeCreateOptions = {}): Volume {
+    return this.call('VolumeCreate', {}, () => {
+      const anonymous = !options.Name;
+      const name = options.Name || this.hex(64);
+      const driver = options.Driver || 'local';
+      if (driver !== 'local') throw new NotFoundError(`create ${name}: error looking up volume plugin ${driver}: plugin "${driver}" not found`);
+      if (Object.keys(options.DriverOpts ?? {}).length) {
+        throw new NotImplementedError('volume driver options (-o type=..., device=...) are not simulated in Docker Lab: the lab\'s volumes are plain directories');
+      }
+      // An anonymous volume is labelled as one (VolumesService.Create), beside what the client asked for.
+      const labels = anonymous ? { ...(options.Labels ?? {}), [ANONYMOUS_LABEL]: '' } : options.Labels;
+      const { volume, created } = this.volumes.create(name, { labels, options: options.DriverOpts, createdAt: this.clock.now() });
+      if (created) this.emit('volume', 'create', name, { driver: volume.driver });
+      return VolumeStore.toApi(volume);
+    }, 201);
+  }
+
+  /** `GET /volumes/{name}` */
+  volumeInspect(name: string): Volume {
+    return this.call('VolumeInspect', { name }, () => VolumeStore.toApi(this.findVolume(name)));
+  }
+
+  /**
+   * `DELETE /volumes/{name}`: refused while any container (running or not)
+   * mounts it, even with `force`, which only makes a missing volume no error.
+   */
+  volumeDelete(name: string, options: { force?: boolean } = {}): void {
+    this.call('VolumeDelete', { name }, () => {
+      const volume = this.volumes.get(name);
+      if (!volume) {
+        if (options.force) return;
+        throw new NotFoundError(`get ${name}: no such volume`);
+      }
+      const users = this.volumeUsers(name);
+      if (users.length) throw new ConflictError(`remove ${name}: volume is in use - [${users.join(', ')}]`);
+      this.deleteVolume(volume);
+    }, 204);
+  }
+
+  /**
+   * `POST /volumes/prune`: the volumes no container uses, anonymous ones
+   * only unless the `all` filter says true (docker 23 and later); `label`
+   * and `label!` filters narrow it. SpaceReclaimed adds up their bytes.
+   */
+  volumePrune(filters: Record<string, string[]> = {}): VolumePruneResponse {
+    return this.call('VolumePrune', {}, () => {
+      validateFilters(filters, ['label', 'label!', 'all']);
+      const all = filters.all ?? [];
+      if (all.length > 1) throw new InvalidParameterError(`invalid filter 'all=[${all.join(' ')}]': only one value is expected`);
+      let everything = false;
+      if (all.length === 1) {
+        const parsed = parseGoBool(all[0]);
+        if (parsed === undefined) throw new InvalidParameterError(`invalid filter 'all': strconv.ParseBool: parsing ${goQuote(all[0])}: invalid syntax`);
+        everything = parsed;
+      }
+      const deleted: string[] = [];
+      let reclaimed = 0;
+      for (const volume of this.volumes.all()) {
+        if (!everything && !VolumeStore.isAnonymous(volume)) continue;
+        if (this.volumeUsers(volume.name).length) continue;
+        if (!matchesPruneLabels(filters, volume.labels ?? {})) continue;
+        reclaimed += this.volumes.size(volume.name);
+        this.deleteVolume(volume);
+        deleted.push(volume.name);
+      }
+      this.emit('volume', 'prune', '', { reclaimed: String(reclaimed) });
+      return { VolumesDeleted: deleted, SpaceReclaimed: reclaimed };
+    });
+  }
+
+  private findVolume(name: string): VolumeRecord {
+    const volume = this.volumes.get(name);
+    if (!volume) throw new NotFoundError(`get ${name}: no such volume`);
+    return volume;
+  }
+
+  private deleteVolume(volume: VolumeRecord): void {
+    this.volumes.remove(volume.name);
+    this.emit('volume', 'destroy', volume.name, { driver: volume.driver });
+  }
+
+  /** The IDs of the containers that mount a volume, oldest first (the volume store's references). */
+  private volumeUsers(name: string): string[] {
+    return [...this.containers.values()]
+      .filter((record) => (record.mountPoints ?? []).some((point) => point.Type === 'volume' && point.Name === name))
+      .sort((a, b) => a.created - b.created)
+      .map((record) => record.id);
+  }
+
+  /** `GET /system/df`'s volumes: each with its bytes and how many containers use it. */
+  private volumeUsage(): VolumeUsageItem[] {
+    return this.volumes.all().map((volume) => ({
+      ...VolumeStore.toApi(volume),
+      UsageData: { Size: this.volumes.size(volume.name), RefCount: this.volumeUsers(volume.name).length },
+    }));
+  }
+
+  /**
+   * A new container's volumes, as moby's registerMountPoints and
+   * createContainerOSSpecificSettings make them: each named volume is
+   * created if missing, each anonymous one made with a generated name; an
+   * empty volume is filled with what the image has at the mount point
+   * (populateVolumes), unless the mount says `nocopy`.
+   */
+  private createMounts(record: ContainerRecord, planned: readonly PlannedMount[]): MountPoint[] {
+    return planned.map((plan) => {
+      const name = plan.name || this.hex(64);
+      const labels = plan.name ? plan.labels ?? null : { ...(plan.labels ?? {}), [ANONYMOUS_LABEL]: '' };
+      const { volume, created } = this.volumes.create(name, { labels, createdAt: this.clock.now() });
+      if (created) this.emit('volume', 'create', name, { driver: volume.driver });
+      if (plan.copyData && this.volumes.isEmpty(name)) {
+        const files = this.volumes.files(name);
+        for (const [path, node] of this.filesystems.imageTree(record, plan.destination)) {
+          if (path !== '/') files?.put(path, node);
+        }
+      }
+      return { Type: 'volume', Name: name, Source: volumeMountpoint(name), Destination: plan.destination, Driver: volume.driver, Mode: plan.mode, RW: plan.readWrite, Propagation: '' };
+    });
+  }
+
+  /** `docker rm -v` and `--rm`: the container's anonymous volumes go too, unless another container uses them. */
+  private removeAnonymousVolumes(record: ContainerRecord): void {
+    for (const point of record.mountPoints ?? []) {
+      const volume = point.Type === 'volume' && point.Name ? this.volumes.get(point.Name) : undefined;
+      if (volume && VolumeStore.isAnonymous(volume) && this.volumeUsers(volume.name).length === 0) this.deleteVolume(volume);
+    }
+  }
+
+  private mountPointsOf(record: ContainerRecord): MountPoint[] {
+    return (record.mountPoints ?? []).map((point) => ({ ...point }));
+  }
+
+  // ---------------------------------------------------------------- networks
+
+  /**
+   * `GET /networks`: every network, without its containers (as dockerd
+   * lists them); filters `name`, `id`, `driver`, `label`, `scope`, `type`
+   * (custom or builtin) and `dangling`.
+   */
+  networkList(filters: Record<string, string[]> = {}): NetworkInspect[] {
+    return this.call('NetworkList', {}, () => {
+      validateFilters(filters, ['dangling', 'driver', 'id', 'label', 'name', 'scope', 'type']);
+      let list = this.networks.all().filter((network) => (!filters.driver?.length || filters.driver.includes(network.driver))
+        && (!filters.name?.length || filterMatch(filters.name, network.name))
+        && (!filters.id?.length || filterMatch(filters.id, network.id))
+        && matchLabels(filters.label ?? [], network.labels)
+        && (!filters.scope?.length || filters.scope.includes('local')));
+      const dangling = filters.dangling;
+      if (dangling !== undefined && dangling.length > 0) {
+        if (dangling.length > 1) throw new InvalidParameterError('got more than one value for filter key "dangling"');
+        if (!['0', 'false', '1', 'true'].includes(dangling[0])) throw new InvalidParameterError('invalid value for filter \'dangling\', must be "true" (or "1"), or "false" (or "0")');
+        const danglingOnly = dangling[0] === '1' || dangling[0] === 'true';
+        // moby filters the list before it adds the containers (daemon.GetNetworks): every user-defined network counts as dangling here.
+        list = list.filter((network) => NetworkStore.isPredefined(network.name) !== danglingOnly);
+      }
+      if (filters.type !== undefined) {
+        const kept: NetworkRecord[] = [];
+        for (const type of filters.type) {
+          if (type !== 'custom' && type !== 'builtin') throw new SystemError(`invalid filter: 'type'='${type}'`);
+          kept.push(...list.filter((network) => NetworkStore.isPredefined(network.name) === (type === 'builtin')));
+        }
+        list = kept;
+      }
+      return list.map((network) => this.networkResource(network, false));
+    });
+  }
+
+  /**
+   * `GET /networks/{id}`: by full ID, name, or unique ID prefix, with the
+   * running containers attached (their endpoint and address).
+   */
+  networkInspect(term: string): NetworkInspect {
+    return this.call('NetworkInspect', { id: term }, () => {
+      const all = this.networks.all();
+      const network = all.find((candidate) => candidate.id === term) ?? all.find((candidate) => candidate.name === term);
+      if (network) return this.networkResource(network, true);
+      const prefixed = all.filter((candidate) => candidate.id.startsWith(term));
+      // The router words this one its own way (network_routes.go getNetwork).
+      if (prefixed.length > 1) throw new InvalidParameterError(`${prefixed.length} matches found based on ID prefix: network ${term} is ambiguous`);
+      if (prefixed.length === 0) throw new NotFoundError(`network ${term} not found`);
+      return this.networkResource(prefixed[0], true);
+    });
+  }
+
+  /** `POST /networks/create`: a user-defined bridge on the next free address pool (172.18.0.0/16, 172.19.0.0/16, ...). */
+  networkCreate(request: NetworkCreateRequest): NetworkCreateResponse {
+    return this.call('NetworkCreate', {}, () => {
+      const network = this.networks.create(request ?? { Name: '' }, this.hex(64), this.clock.now());
+      this.emit('network', 'create', network.id, { name: network.name, type: network.driver });
+      return { Id: network.id, Warning: '' };
+    }, 201);
+  }
+
+  /**
+   * `DELETE /networks/{id}`: refused for the predefined networks, and for a
+   * network a running container is attached to. A stopped container does
+   * not keep its network: it fails to start once the network is gone.
+   */
+  networkDelete(term: string): void {
+    this.call('NetworkDelete', { id: term }, () => {
+      const network = this.findUniqueNetwork(term);
+      this.deleteNetwork(network);
+    }, 204);
+  }
+
+  /** `POST /networks/prune`: the user-defined networks no running container is attached to (filters `until`, `label`, `label!`). */
+  networkPrune(filters: Record<string, string[]> = {}): NetworkPruneResponse {
+    return this.call('NetworkPrune', {}, () => {
+      validateFilters(filters, ['label', 'label!', 'until']);
+      const until = pruneUntil(filters, this.clock.now(), (message) => new InvalidParameterError(message));
+      const deleted: string[] = [];
+      for (const network of this.networks.all()) {
+        if (NetworkStore.isPredefined(network.name)) continue;
+        if (until !== undefined && network.created > until) continue;
+        if (!matchesPruneLabels(filters, network.labels)) continue;
+        if (this.networkEndpoints(network).length) continue;
+        this.deleteNetwork(network);
+        deleted.push(network.name);
+      }
+      this.emit('network', 'prune', '', { reclaimed: '0' });
+      // A nil slice when nothing went: null on the wire.
+      return { NetworksDeleted: deleted.length ? deleted : null };
+    });
+  }
+
+  /** The router's findUniqueNetwork: full ID, then name, then a unique ID prefix. */
+  private findUniqueNetwork(term: string): NetworkRecord {
+    const all = this.networks.all();
+    const network = all.find((candidate) => candidate.id === term) ?? all.find((candidate) => candidate.name === term);
+    if (network) return network;
+    const prefixed = term === '' ? [] : all.filter((candidate) => candidate.id.startsWith(term));
+    if (prefixed.length > 1) throw new InvalidParameterError(`network ${term} is ambiguous (${prefixed.length} matches found based on ID prefix)`);
+    if (prefixed.length === 0) throw new NotFoundError(`network ${term} not found`);
+    return prefixed[0];
+  }
+
+  /** moby's deleteNetwork: the predefined ones stay; one with endpoints is refused with libnetwork's list of them. */
+  private deleteNetwork(network: NetworkRecord): void {
+    if (NetworkStore.isPredefined(network.name)) throw new ForbiddenError(`${network.name} is a pre-defined network and cannot be removed`);
+    const endpoints = this.networkEndpoints(network);
+    if (endpoints.length) {
+      const listed = endpoints.map((record) => `name:"${record.name}" id:"${record.endpointId.slice(0, 12)}"`).join(', ');
+      throw new ForbiddenError(`error while removing network: network ${network.name} has active endpoints (${listed})`);
+    }
+    this.networks.remove(network.id);
+    this.emit('network', 'destroy', network.id, { name: network.name, type: network.driver });
+  }
+
+  /** The containers with an endpoint on the network (the running ones attached to it), by name. */
+  private networkEndpoints(network: NetworkRecord): ContainerRecord[] {
+    return [...this.containers.values()]
+      .filter((record) => this.attachments.get(record.id) === network.id)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** A network as the API shows it (moby's buildNetworkResource); `detailed` adds its containers. */
+  private networkResource(network: NetworkRecord, detailed: boolean): NetworkInspect {
+    const containers: Record<string, NetworkContainer> = {};
+    if (detailed) {
+      const prefix = network.subnet ? `/${network.subnet.split('/')[1]}` : '';
+      for (const record of this.networkEndpoints(network)) {
+        containers[record.id] = {
+          Name: record.name,
+          EndpointID: record.endpointId,
+          MacAddress: record.macAddress,
+          IPv4Address: record.ipAddress ? `${record.ipAddress}${prefix}` : '',
+          IPv6Address: '',
+        };
+      }
+    }
+    return {
+      Name: network.name,
+      Id: network.id,
+      Created: isoNano(network.created),
+      Scope: 'local',
+      Driver: network.driver,
+      EnableIPv4: true,
+      EnableIPv6: false,
+      IPAM: {
+        Driver: network.ipamDriver,
+        Options: network.ipamOptions === null ? null : { ...network.ipamOptions },
+        // What the client configured, else what IPAM allocated; host and none have no pool (buildIPAMResources).
+        Config: network.ipamConfig ? [{ ...network.ipamConfig }] : network.subnet ? [{ Subnet: network.subnet, Gateway: network.gateway }] : null,
+      },
+      Internal: network.internal,
+      Attachable: network.attachable,
+      Ingress: false,
+      ConfigFrom: { Network: '' },
+      ConfigOnly: false,
+      Containers: containers,
+      Options: { ...network.options },
+      Labels: { ...network.labels },
+    };
+  }
+
+  private tryNetwork(term: string): NetworkRecord | undefined {
+    try {
+      return this.networks.find(term);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * The network a container starts on, by its NetworkMode (a name, ID or ID
+   * prefix). A network that is gone fails the start with dockerd's
+   * `network X not found`, kept as the container's error with exit code
+   * 128 as moby's containerStart does.
+   */
+  private startNetwork(record: ContainerRecord): NetworkRecord {
+    try {
+      return this.networks.find(record.hostConfig.NetworkMode ?? 'bridge');
+    } catch (e) {
+      if (e instanceof EngineError) {
+        record.state.error = e.message;
+        if (record.state.exitCode === 0) record.state.exitCode = 128;
+        this.changed('containers');
+      }
+      throw e;
+    }
+  }
+
+  /** Ends a container's endpoint: its address goes back to the network. Answers the network it was on, if any. */
+  private detach(record: ContainerRecord): NetworkRecord | undefined {
+    const id = this.attachments.get(record.id);
+    if (id === undefined) return undefined;
+    this.attachments.delete(record.id);
+    this.networks.release(id, record.ipAddress);
+    return this.networks.all().find((network) => network.id === id);
+  }
+
+  /** At a start: the endpoint joins the network, then the volumes are mounted (`docker events` order). */
+  private emitAttachEvents(record: ContainerRecord, network: NetworkRecord): void {
+    this.emit('network', 'connect', network.id, { container: record.id, name: network.name, type: network.driver });
+    for (const point of record.mountPoints ?? []) {
+      if (point.Type !== 'volume' || !point.Name) continue;
+      this.emit('volume', 'mount', point.Name, {
+        container: record.id, destination: point.Destination, driver: point.Driver ?? 'local', propagation: point.Propagation, 'read/write': String(point.RW),
+      });
+    }
+  }
+
+  /** At an exit: the endpoint leaves the network, then the volumes are unmounted. */
+  private emitDetachEvents(record: ContainerRecord, network: NetworkRecord): void {
+    this.emit('network', 'disconnect', network.id, { container: record.id, name: network.name, type: network.driver });
+    for (const point of record.mountPoints ?? []) {
+      if (point.Type === 'volume' && point.Name) this.emit('volume', 'unmount', point.Name, { container: record.id, driver: point.Driver ?? 'local' });
+    }
+  }
+
   // ---------------------------------------------------------------- host
 
   /**
@@ -1736,16 +2425,6 @@ export class Engine {
   }
 
   /** The lowest free bridge address, as libnetwork's IPAM hands them out (a stopped container's address is reused). */
-  private allocateIp(): string {
-    for (let i = 2; i < 65534; i++) {
-      const ip = `172.17.${Math.floor(i / 256)}.${i % 256}`;
-      if (!this.ipsInUse.has(ip)) {
-        this.ipsInUse.add(ip);
-        return ip;
-      }
-    }
-    throw new SystemError('no available IPv4 addresses on this network\'s address pools: bridge');
-  }
 
 
 
@@ -1876,6 +2555,8 @@ export class Engine {
       containers: [...this.containers.values()].map((c) => structuredClone(c)),
       events: this.eventLog.map((e) => structuredClone(e)),
       nextPid: this.nextPid,
+      volumes: this.volumes.export(),
+      networks: this.networks.export(),
     };
   }
 
@@ -1890,7 +2571,10 @@ export class Engine {
     this.filesystems.clear();
     this.buildCache.clear();
     this.names.clear();
-    this.ipsInUse.clear();
+    this.attachments.clear();
+    // Older state files have neither: the lab then has no volumes and only the predefined networks.
+    this.volumes.import(state.volumes ?? []);
+    this.networks.import(state.networks ?? []);
     for (const image of this.images.all()) this.images.delete(image);
     for (const layer of state.layers) this.images.addLayer({ ...layer });
     for (const image of state.images) this.images.add(structuredClone(image));
@@ -1935,6 +2619,10 @@ export interface EngineState {
   containers: ContainerRecord[];
   events: EventMessage[];
   nextPid: number;
+  /** The volumes and their files (absent in state files from before the lab had volumes). */
+  volumes?: VolumeRecord[];
+  /** The user-defined networks (absent in state files from before the lab had networks). */
+  networks?: NetworkRecord[];
 }
 
 /**
@@ -2115,6 +2803,163 @@ function programImage(record: ContainerRecord): string {
   return record.origin ?? record.imageId;
 }
 
+/** A volume a new container is to mount, before its volume is made. */
+interface PlannedMount {
+  destination: string;
+  /** '' for an anonymous volume (its name is generated). */
+  name: string;
+  readWrite: boolean;
+  /** As inspect reports it: what the client gave (`z` by default for `-v` and `--mount`), '' for VOLUME paths. */
+  mode: string;
+  /** Whether an empty volume is filled from the image (false with `nocopy`). */
+  copyData: boolean;
+  labels?: Record<string, string> | null;
+}
+
+/**
+ * The mounts of `POST /containers/create`, checked as moby's Linux parser
+ * and registerMountPoints check them: HostConfig.Binds (`name:/path[:mode]`),
+ * HostConfig.Mounts (`type=volume`), then the anonymous volumes of
+ * Config.Volumes and the image's VOLUME lines where nothing else is mounted.
+ * Host bind mounts and tmpfs mounts are refused plainly: the lab has no
+ * host filesystem to share.
+ */
+function planMounts(hostConfig: HostConfig, volumePaths: readonly string[]): PlannedMount[] {
+  const planned = new Map<string, PlannedMount>();
+  for (const raw of hostConfig.Binds ?? []) {
+    const mount = parseBind(raw);
+    if (planned.has(mount.destination)) throw new InvalidParameterError(`Duplicate mount point: ${mount.destination}`);
+    planned.set(mount.destination, mount);
+  }
+  for (const spec of hostConfig.Mounts ?? []) {
+    const mount = parseMountSpec(spec);
+    if (planned.has(mount.destination)) throw new InvalidParameterError(`Duplicate mount point: ${spec.Target ?? ''}`);
+    planned.set(mount.destination, mount);
+  }
+  for (const path of volumePaths) {
+    const destination = normalizePath(path);
+    if (destination === '/' || planned.has(destination)) continue;
+    planned.set(destination, { destination, name: '', readWrite: true, mode: '', copyData: true });
+  }
+  return [...planned.values()];
+}
+
+const RW_MODES = ['rw', 'ro'];
+const LABEL_MODES = ['z', 'Z'];
+const PROPAGATION_MODES = ['private', 'rprivate', 'slave', 'rslave', 'shared', 'rshared'];
+const CONSISTENCY_MODES = ['consistent', 'cached', 'delegated'];
+
+/** moby's linuxValidMountMode: comma-separated options, at most one of each kind. */
+function validMountMode(mode: string): boolean {
+  if (mode === '') return true;
+  const counts = [0, 0, 0, 0, 0];
+  for (const option of mode.split(',')) {
+    const kind = [RW_MODES, LABEL_MODES, PROPAGATION_MODES, ['nocopy'], CONSISTENCY_MODES].findIndex((modes) => modes.includes(option));
+    if (kind < 0) return false;
+    counts[kind]++;
+  }
+  return counts.every((count) => count <= 1);
+}
+
+/** moby's ParseMountRaw for one `-v` value, as the daemon reads HostConfig.Binds. */
+function parseBind(raw: string): PlannedMount {
+  const invalidSpec = `invalid volume specification: '${raw}'`;
+  const parts = splitN(raw, ':', 4);
+  if (parts[0] === '') throw new InvalidParameterError(invalidSpec);
+  let source = '';
+  let target: string;
+  let mode = '';
+  switch (parts.length) {
+    case 1:
+      target = parts[0];
+      break;
+    case 2:
+      // `/data:ro` is a target and a mode with no source: not a spec Linux reads.
+      if (validMountMode(parts[1])) throw new InvalidParameterError(invalidSpec);
+      [source, target] = parts;
+      break;
+    case 3:
+      [source, target, mode] = parts;
+      break;
+    default:
+      throw new InvalidParameterError(invalidSpec);
+  }
+  if (!validMountMode(mode)) throw new InvalidParameterError(`invalid mode: ${mode}`);
+  // Only an absolute source reaches dockerd as a bind (the CLI makes `./dir` absolute); the lab CLI passes `./dir` and `~/dir` as given.
+  if (source.startsWith('/') || source.startsWith('.') || source.startsWith('~')) {
+    throw new InvalidParameterError(`bind mounts are not simulated in Docker Lab: ${raw} would share the host's ${source}; use a volume instead (-v NAME:${target})`);
+  }
+  const readOnly = mode.split(',').includes('ro');
+  const invalid = (reason: string) => new InvalidParameterError(`${invalidSpec}: invalid mount config for type "volume": ${reason}`);
+  checkTarget(target, invalid);
+  if (readOnly && source === '') throw invalid('must not set ReadOnly mode when using anonymous volumes');
+  return {
+    destination: normalizePath(target),
+    name: source,
+    readWrite: !readOnly,
+    // setBindModeIfNull: a volume's mode reads `z` when the client gave none.
+    mode: mode || 'z',
+    copyData: !mode.split(',').includes('nocopy'),
+  };
+}
+
+/** moby's ParseMountSpec for one HostConfig.Mounts entry (`--mount`). */
+function parseMountSpec(spec: Mount): PlannedMount {
+  const type = spec.Type ?? '';
+  const invalid = (reason: string) => new InvalidParameterError(`invalid mount config for type "${type}": ${reason}`);
+  checkTarget(spec.Target ?? '', invalid);
+  switch (type) {
+    case 'volume': break;
+    case 'bind':
+      throw new InvalidParameterError(`bind mounts are not simulated in Docker Lab: --mount type=bind would share the host's ${spec.Source ?? ''}; use type=volume instead`);
+    case 'tmpfs':
+    case 'image':
+    case 'npipe':
+    case 'cluster':
+      throw new NotImplementedError(`${type} mounts are not simulated in Docker Lab; use type=volume`);
+    default:
+      throw invalid('mount type unknown');
+  }
+  if (spec.BindOptions) throw invalid('field BindOptions must not be specified');
+  if (spec.ImageOptions) throw invalid('field ImageOptions must not be specified');
+  const anonymous = !spec.Source;
+  if (spec.VolumeOptions?.Subpath) throw new NotImplementedError('volume subpaths are not simulated in Docker Lab');
+  if (spec.ReadOnly && anonymous) throw invalid('must not set ReadOnly mode when using anonymous volumes');
+  const driver = spec.VolumeOptions?.DriverConfig?.Name;
+  if (driver && driver !== 'local') throw new NotImplementedError(`volume plugins are not simulated in Docker Lab: only the local driver is (not ${driver})`);
+  if (Object.keys(spec.VolumeOptions?.DriverConfig?.Options ?? {}).length) {
+    throw new NotImplementedError('volume driver options are not simulated in Docker Lab: the lab\'s volumes are plain directories');
+  }
+  return {
+    destination: normalizePath(spec.Target ?? ''),
+    name: spec.Source ?? '',
+    readWrite: !spec.ReadOnly,
+    mode: 'z',
+    copyData: !spec.VolumeOptions?.NoCopy,
+    labels: spec.VolumeOptions?.Labels ?? undefined,
+  };
+}
+
+/** The mount target checks of validateMountConfigImpl: present, not `/`, absolute. */
+function checkTarget(target: string, invalid: (reason: string) => EngineError): void {
+  if (target === '') throw invalid('field Target must not be empty');
+  if (normalizePath(target) === '/') throw invalid('invalid specification: destination can\'t be \'/\'');
+  if (!target.startsWith('/')) throw invalid(`invalid mount path: '${target}' mount path must be absolute`);
+}
+
+/** Go's strings.SplitN. */
+function splitN(text: string, separator: string, count: number): string[] {
+  const parts = text.split(separator);
+  return parts.length <= count ? parts : [...parts.slice(0, count - 1), parts.slice(count - 1).join(separator)];
+}
+
+/** Go's strconv.ParseBool; undefined for what it refuses. */
+function parseGoBool(value: string): boolean | undefined {
+  if (['1', 't', 'T', 'true', 'TRUE', 'True'].includes(value)) return true;
+  if (['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(value)) return false;
+  return undefined;
+}
+
 
 /** An exec instance: created by `POST /containers/{id}/exec`, run once by `POST /exec/{id}/start`. */
 interface ExecRecord {
@@ -2127,6 +2972,8 @@ interface ExecRecord {
   /** The PID inside the container (the main process is 1). */
   containerPid: number;
   process: ContainerProcess | undefined;
+  /** When its process started (ms since the epoch): `docker top`'s STIME. */
+  startedAt?: number;
 }
 
 /** A started exec: its exit code when it ends, its stdin, and signals (Ctrl+C with a TTY). */
@@ -2134,6 +2981,105 @@ export interface ExecSession {
   exited: Promise<number>;
   writeStdin(line: string | null): void;
   signal(name: string): void;
+}
+
+/** The answer of `POST /containers/prune` (container.PruneReport): null, not [], when nothing went. */
+export interface ContainerPruneResponse {
+  ContainersDeleted: string[] | null;
+  SpaceReclaimed: number;
+}
+
+/** The answer of `POST /images/prune` (image.PruneReport). */
+export interface ImagePruneResponse {
+  ImagesDeleted: ImageDeleteResponseItem[] | null;
+  SpaceReclaimed: number;
+}
+
+/** The answer of `GET /containers/{id}/top`: ps's column titles and one row of fields per process. */
+export interface ContainerTopResponse {
+  Titles: string[];
+  Processes: string[][];
+}
+
+/** A container's process as `ps` on the host lists it. */
+interface HostProcess {
+  pid: number;
+  parent: number;
+  user: string;
+  tty: string;
+  startedAt: number;
+  argv: readonly string[];
+}
+
+/**
+ * A prune's `until` filter (moby getUntilFromPruneFilters): a duration,
+ * date or Unix time as `docker events --until` takes it, as ms since the
+ * epoch; undefined without one. `fail` makes the error, whose kind differs
+ * between the containers' prune and the images'.
+ */
+function pruneUntil(filters: Record<string, string[]>, now: number, fail: (message: string) => EngineError): number | undefined {
+  const values = filters.until;
+  if (values === undefined || values.length === 0) return undefined;
+  if (values.length > 1) throw fail('more than one until filter specified');
+  let timestamp: string;
+  try {
+    timestamp = getTimestamp(values[0], now);
+  } catch (e) {
+    throw fail(e instanceof Error ? e.message : String(e));
+  }
+  const until = timestampToMilliseconds(timestamp, 'down');
+  if (Number.isNaN(until)) throw fail(`strconv.ParseInt: parsing ${goQuote(timestamp)}: invalid syntax`);
+  return until;
+}
+
+/** moby's matchLabels for prunes: every `label` present, and no `label!` (even an empty one) matching. */
+function matchesPruneLabels(filters: Record<string, string[]>, labels: Record<string, string>): boolean {
+  if (!matchLabels(filters.label ?? [], labels)) return false;
+  return filters['label!'] === undefined || !matchLabels(filters['label!'], labels);
+}
+
+/** The users ps on the lab's host names: it has no account for the images' own users, so their UIDs show. */
+const HOST_UIDS: Record<string, string> = { root: 'root', nginx: '101', redis: '999' };
+
+/**
+ * What procps's `ps` prints for the processes, as dockerd splits it into
+ * titles and fields: `-ef` (and other spellings of `-e`, `-f`, `-A`) with
+ * UID PID PPID C STIME TTY TIME CMD, or PID TTY TIME CMD without `-f`.
+ * The lab keeps no CPU time: C is 0 and TIME 00:00:00.
+ */
+function psTable(args: string, processes: readonly HostProcess[], now: number): ContainerTopResponse {
+  const options = args.split(' ').filter((option) => option !== '');
+  if (!options.every((option) => /^-[efA]+$/.test(option))) {
+    throw new NotImplementedError(`Docker Lab: docker top with the ps options "${args}" is not simulated in this lab (try -ef, the default)`);
+  }
+  const full = options.some((option) => option.includes('f'));
+  const command = (process: HostProcess) => {
+    // The program's name (comm): nginx retitles its processes, not its name.
+    const name = process.argv[0] ?? '';
+    return (name.startsWith('nginx:') ? 'nginx' : name.slice(name.lastIndexOf('/') + 1)).slice(0, 15);
+  };
+  if (!full) {
+    return { Titles: ['PID', 'TTY', 'TIME', 'CMD'], Processes: processes.map((process) => [String(process.pid), process.tty, '00:00:00', command(process)]) };
+  }
+  return {
+    Titles: ['UID', 'PID', 'PPID', 'C', 'STIME', 'TTY', 'TIME', 'CMD'],
+    Processes: processes.map((process) => [
+      HOST_UIDS[process.user] ?? process.user, String(process.pid), String(process.parent), '0',
+      psStartTime(process.startedAt, now), process.tty, '00:00:00', process.argv.join(' '),
+    ]),
+  };
+}
+
+/** procps's STIME: `HH:MM` today, `MonDD` earlier this year, else the year (the lab's host runs on UTC). */
+function psStartTime(started: number, now: number): string {
+  const start = new Date(started);
+  const today = new Date(now);
+  const two = (n: number) => String(n).padStart(2, '0');
+  if (start.getUTCFullYear() !== today.getUTCFullYear()) return String(start.getUTCFullYear());
+  if (start.toISOString().slice(0, 10) !== today.toISOString().slice(0, 10)) {
+    return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][start.getUTCMonth()]}${two(start.getUTCDate())}`;
+  }
+  return `${two(start.getUTCHours())}:${two(start.getUTCMinutes())}`;
 }
 
 /** The body of `POST /containers/{id}/exec` (ExecConfig). */
@@ -2155,7 +3101,7 @@ export interface ExecInspectResponse {
   CanRemove: boolean;
   ContainerID: string;
   DetachKeys: string;
-  ExitCode: number;
+  ExitCode: number | null;
   ID: string;
   OpenStderr: boolean;
   OpenStdin: boolean;

@@ -25,6 +25,12 @@ export class ConflictError extends EngineError {
   readonly code = 'conflict';
 }
 
+/** 403: what the daemon forbids (removing a predefined network, or one containers still use). */
+export class ForbiddenError extends EngineError {
+  readonly statusCode = 403;
+  readonly code = 'forbidden';
+}
+
 /** 400: a request the daemon refuses as malformed. */
 export class InvalidParameterError extends EngineError {
   readonly statusCode = 400;

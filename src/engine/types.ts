@@ -60,6 +60,8 @@ export interface ContainerConfig {
   Labels?: Record<string, string> | null;
   StopSignal?: string;
   StopTimeout?: number;
+  /** Anonymous volumes to make (`-v /data` on the CLI), as the image's VOLUME lines are: `{ "/data": {} }`. */
+  Volumes?: Record<string, Record<string, never>> | null;
 }
 
 export interface RestartPolicy {
@@ -74,7 +76,43 @@ export interface HostConfig {
   PublishAllPorts?: boolean;
   RestartPolicy?: RestartPolicy;
   NetworkMode?: string;
+  /** `-v name:/path[:ro]` (a volume) or `-v /host:/path` (a bind mount, which the lab refuses). */
   Binds?: string[] | null;
+  /** `--mount type=volume,source=name,target=/path`. */
+  Mounts?: Mount[] | null;
+}
+
+/** A mount a client asks for in HostConfig.Mounts (the API's Mount). */
+export interface Mount {
+  Target?: string;
+  Source?: string;
+  Type?: 'bind' | 'volume' | 'image' | 'tmpfs' | 'npipe' | 'cluster';
+  ReadOnly?: boolean;
+  Consistency?: string;
+  BindOptions?: Record<string, unknown> | null;
+  VolumeOptions?: {
+    NoCopy?: boolean;
+    Labels?: Record<string, string> | null;
+    DriverConfig?: { Name?: string; Options?: Record<string, string> | null } | null;
+    Subpath?: string;
+  } | null;
+  TmpfsOptions?: Record<string, unknown> | null;
+  ImageOptions?: Record<string, unknown> | null;
+}
+
+/** A container's mount as inspect and the container list report it (the API's MountPoint). */
+export interface MountPoint {
+  Type: 'bind' | 'volume' | 'image' | 'tmpfs' | 'npipe' | 'cluster';
+  /** The volume's name. */
+  Name?: string;
+  /** Where the volume's data lives on the host (`/var/lib/docker/volumes/NAME/_data`). */
+  Source: string;
+  Destination: string;
+  Driver?: string;
+  /** What the client asked for after the paths (`ro`, `z`, ...); `z` by default for a named volume. */
+  Mode: string;
+  RW: boolean;
+  Propagation: string;
 }
 
 export interface ContainerCreateRequest extends ContainerConfig {
@@ -103,7 +141,7 @@ export interface ContainerSummary {
   Status: string;
   HostConfig: { NetworkMode: string };
   NetworkSettings: { Networks: Record<string, EndpointSettings> };
-  Mounts: unknown[];
+  Mounts: MountPoint[];
   SizeRw?: number;
   SizeRootFs?: number;
 }
@@ -111,7 +149,7 @@ export interface ContainerSummary {
 export interface EndpointSettings {
   IPAMConfig: null;
   Links: null;
-  Aliases: null;
+  Aliases: string[] | null;
   MacAddress: string;
   DriverOpts: null;
   GwPriority: number;
@@ -162,7 +200,7 @@ export interface ContainerInspectResponse {
   ExecIDs: string[] | null;
   HostConfig: Record<string, unknown>;
   GraphDriver: { Data: Record<string, string> | null; Name: string };
-  Mounts: unknown[];
+  Mounts: MountPoint[];
   Config: Record<string, unknown>;
   NetworkSettings: Record<string, unknown>;
 }
@@ -181,8 +219,8 @@ export interface ImageSummary {
 }
 
 /**
- * A volume as `GET /system/df` lists it (the API's Volume, the fields the
- * CLI reads). The lab has no volumes yet: the list is always empty.
+ * A volume as `GET /system/df` lists it (the API's Volume with its
+ * UsageData: the bytes it holds and how many containers use it).
  */
 export interface VolumeUsageItem {
   Name: string;
@@ -291,4 +329,117 @@ export interface LogEntry {
   time: number;
   /** The text, ending with "\n" unless the program wrote a partial line. */
   text: string;
+}
+
+/** `GET /volumes/{name}` and a `GET /volumes` item (the API's Volume; the local driver's fields). */
+export interface Volume {
+  /** RFC 3339, seconds, as the local driver reports it. */
+  CreatedAt: string;
+  Driver: string;
+  /** What the client set; an anonymous volume carries `com.docker.volume.anonymous`. */
+  Labels: Record<string, string> | null;
+  Mountpoint: string;
+  Name: string;
+  Options: Record<string, string> | null;
+  Scope: 'local' | 'global';
+}
+
+/** The body of `POST /volumes/create` (VolumeCreateOptions). */
+export interface VolumeCreateOptions {
+  Name?: string;
+  Driver?: string;
+  DriverOpts?: Record<string, string> | null;
+  Labels?: Record<string, string> | null;
+}
+
+/** `GET /volumes` (VolumeListResponse). */
+export interface VolumeListResponse {
+  Volumes: Volume[];
+  /** null when there is nothing to warn about, as dockerd sends it. */
+  Warnings: string[] | null;
+}
+
+/** `POST /volumes/prune`. */
+export interface VolumePruneResponse {
+  VolumesDeleted: string[];
+  SpaceReclaimed: number;
+}
+
+/** One IPAM pool of a network (the API's IPAMConfig; empty fields are left out). */
+export interface IPAMConfig {
+  Subnet?: string;
+  IPRange?: string;
+  Gateway?: string;
+  AuxiliaryAddresses?: Record<string, string>;
+}
+
+/** A network's address management (the API's IPAM). */
+export interface IPAM {
+  Driver: string;
+  Options: Record<string, string> | null;
+  Config: IPAMConfig[] | null;
+}
+
+/** A container attached to a network, as `GET /networks/{id}` lists it (NetworkContainer / EndpointResource). */
+export interface NetworkContainer {
+  Name: string;
+  EndpointID: string;
+  MacAddress: string;
+  /** `172.18.0.2/16`; empty on the host and none networks. */
+  IPv4Address: string;
+  IPv6Address: string;
+}
+
+/** `GET /networks/{id}` (the API's Network, moby's network.Inspect). */
+export interface NetworkInspect {
+  Name: string;
+  Id: string;
+  /** RFC 3339 with nanoseconds. */
+  Created: string;
+  Scope: 'local' | 'global' | 'swarm';
+  Driver: string;
+  EnableIPv4: boolean;
+  EnableIPv6: boolean;
+  IPAM: IPAM;
+  Internal: boolean;
+  Attachable: boolean;
+  Ingress: boolean;
+  ConfigFrom: { Network: string };
+  ConfigOnly: boolean;
+  /** The running containers attached, by container ID (empty in `GET /networks`). */
+  Containers: Record<string, NetworkContainer>;
+  Options: Record<string, string>;
+  Labels: Record<string, string>;
+}
+
+/** A `GET /networks` item: the same shape as inspect, without its containers (moby's network.Summary). */
+export type NetworkSummary = NetworkInspect;
+
+/** The body of `POST /networks/create` (NetworkCreateRequest). */
+export interface NetworkCreateRequest {
+  Name: string;
+  Driver?: string;
+  Scope?: string;
+  Internal?: boolean;
+  Attachable?: boolean;
+  Ingress?: boolean;
+  ConfigOnly?: boolean;
+  ConfigFrom?: { Network: string } | null;
+  EnableIPv4?: boolean;
+  EnableIPv6?: boolean;
+  IPAM?: { Driver?: string; Config?: IPAMConfig[] | null; Options?: Record<string, string> | null } | null;
+  Options?: Record<string, string> | null;
+  Labels?: Record<string, string> | null;
+}
+
+/** `POST /networks/create` (NetworkCreateResponse). */
+export interface NetworkCreateResponse {
+  Id: string;
+  Warning: string;
+}
+
+/** `POST /networks/prune`. */
+export interface NetworkPruneResponse {
+  /** null when nothing went (a nil slice in dockerd). */
+  NetworksDeleted: string[] | null;
 }

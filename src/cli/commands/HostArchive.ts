@@ -1,4 +1,5 @@
 import type { ArchiveEntry } from '../../engine/Engine';
+import { fileBytes } from '../../engine/fs/overlay';
 import type { FsNode } from '../../engine/fs/overlay';
 import { goQuote } from '../../engine/util/goQuote';
 import type { HostFiles, HostStat } from '../HostFiles';
@@ -153,7 +154,7 @@ export class HostArchive {
         return;
       }
       case 'file': {
-        const error = this.host.writeFile(path, node.content ?? unknownContent(node.size), node.mode & 0o7777);
+        const error = this.host.writeFile(path, fileBytes(node), node.mode & 0o7777);
         if (error) throw fail(errnoText('open', path, error));
         return;
       }
@@ -281,11 +282,6 @@ function splitRoot(path: string): [string, string] {
 /** A path's elements, without empty ones and `.`. */
 function elements(path: string): string[] {
   return path.split('/').filter((part) => part !== '' && part !== '.');
-}
-
-/** What a copied file holds when the lab knows its size but not its bytes (an image's binaries). */
-function unknownContent(size: number): string {
-  return `Docker Lab knows this file's size (${size} bytes) but not its contents.\n`;
 }
 
 function fail(message: string): StatusError {

@@ -1,4 +1,6 @@
-import type { ContainerCreateRequest, PortMap, PortSet, RestartPolicy } from '../../engine/types';
+import type { ContainerCreateRequest, Mount, PortMap, PortSet, RestartPolicy } from '../../engine/types';
+import { GoError } from '../flags/GoError';
+import { parseMountSpec } from '../flags/parseMountSpec';
 import { convertToStandardNotation, parsePortSpecs } from '../../engine/util/ports';
 import type { FlagValues } from './Command';
 import { StatusError } from './Command';
@@ -10,7 +12,7 @@ import { StatusError } from './Command';
 export const SIMULATED_CONTAINER_FLAGS = new Set([
   'detach', 'publish', 'publish-all', 'name', 'rm', 'env', 'interactive', 'tty', 'entrypoint', 'workdir',
   'hostname', 'label', 'restart', 'stop-signal', 'stop-timeout', 'pull', 'attach', 'sig-proxy', 'expose',
-  'quiet', 'detach-keys', 'help', 'init', 'user', 'platform',
+  'quiet', 'detach-keys', 'help', 'init', 'user', 'platform', 'volume', 'mount', 'network', 'net',
 ]);
 
 /** What `docker run`/`create` ask of the daemon, parsed from their flags (docker/cli container/opts.go `parse`). */
@@ -77,6 +79,26 @@ export function parseContainerOptions(flags: FlagValues, args: readonly string[]
     else labels[label.slice(0, eq)] = label.slice(eq + 1);
   }
 
+  // -v: `name:/path[:mode]` goes to HostConfig.Binds, a lone `/path` to Config.Volumes (opts.go parse).
+  const binds: string[] = [];
+  const anonymous: Record<string, Record<string, never>> = {};
+  for (const spec of flags.list('volume')) {
+    const problem = volumeSpecError(spec);
+    if (problem) throw fail(problem);
+    if (hasVolumeSource(spec)) binds.push(spec);
+    else anonymous[spec] = {};
+  }
+  let mounts: Mount[];
+  try {
+    mounts = flags.list('mount').map(toApiMount);
+  } catch (e) {
+    throw fail(e instanceof GoError || e instanceof Error ? e.message : String(e));
+  }
+  // --network (or --net): the network's name or ID; the first one is the container's network mode.
+  const networks = [...flags.list('network'), ...flags.list('net')];
+  if (networks.length > 1) throw fail('connecting a container to more than one network is not simulated in Docker Lab');
+  if (networks.some((network) => network.includes('='))) throw fail('--network options (name=...,alias=...) are not simulated in Docker Lab: give the network\'s name');
+
   const detach = command === 'run' && flags.bool('detach');
   const interactive = flags.bool('interactive');
   const attach = flags.list('attach').map((s) => s.toLowerCase());
@@ -97,12 +119,15 @@ export function parseContainerOptions(flags: FlagValues, args: readonly string[]
     WorkingDir: flags.string('workdir'),
     Labels: labels,
     ExposedPorts: exposed,
+    ...(Object.keys(anonymous).length ? { Volumes: anonymous } : {}),
     HostConfig: {
       PortBindings: bindings,
       PublishAllPorts: flags.bool('publish-all'),
       AutoRemove: autoRemove,
       RestartPolicy: restart,
-      NetworkMode: 'bridge',
+      NetworkMode: networks[0] || 'bridge',
+      ...(binds.length ? { Binds: binds } : {}),
+      ...(mounts.length ? { Mounts: mounts } : {}),
     },
   };
   if (flags.changed('entrypoint')) {
@@ -131,6 +156,65 @@ function parseRestartPolicy(value: string, fail: (message: string) => StatusErro
     default:
       throw fail(`invalid restart policy '${name}'`);
   }
+}
+
+/**
+ * What docker/cli's loader.ParseVolume refuses in a `-v` value before the
+ * daemon sees it: an empty spec, an empty part between colons, a fourth
+ * part. (A drive letter `C:` counts as part of the path, as in Go.)
+ */
+function volumeSpecError(spec: string): string | undefined {
+  if (spec === '') return 'invalid empty volume spec';
+  if (spec.length <= 2) return undefined;
+  const parts = splitVolumeSpec(spec);
+  if (parts.some((part) => part === '')) return `invalid spec: ${spec}: empty section between colons`;
+  if (parts.length > 3) return `invalid spec: ${spec}: too many colons`;
+  return undefined;
+}
+
+/** Whether a `-v` value names a source (`name:/path`, `/host:/path`) rather than a lone target (`/path`). */
+function hasVolumeSource(spec: string): boolean {
+  return spec.length > 2 && splitVolumeSpec(spec).length > 1;
+}
+
+/** The colon-separated parts of a `-v` value, a leading Windows drive letter (`C:`) kept with its path. */
+function splitVolumeSpec(spec: string): string[] {
+  const parts: string[] = [];
+  let buffer = '';
+  for (const char of spec) {
+    if (char === ':' && !(buffer.length === 1 && /\p{L}/u.test(buffer))) {
+      parts.push(buffer);
+      buffer = '';
+    } else {
+      buffer += char;
+    }
+  }
+  parts.push(buffer);
+  return parts;
+}
+
+/** A `--mount` value as the Engine API's Mount (opts.MountOpt's mount.Mount). */
+function toApiMount(value: string): Mount {
+  const spec = parseMountSpec(value);
+  const volume = spec.volumeOptions;
+  return {
+    Type: spec.type as Mount['Type'],
+    ...(spec.source ? { Source: spec.source } : {}),
+    Target: spec.target,
+    ...(spec.readOnly ? { ReadOnly: true } : {}),
+    ...(spec.consistency ? { Consistency: spec.consistency } : {}),
+    ...(spec.bindOptions ? { BindOptions: { ...spec.bindOptions } } : {}),
+    ...(volume ? {
+      VolumeOptions: {
+        ...(volume.noCopy ? { NoCopy: true } : {}),
+        ...(Object.keys(volume.labels).length ? { Labels: { ...volume.labels } } : {}),
+        ...(volume.subpath ? { Subpath: volume.subpath } : {}),
+        ...(volume.driverName || volume.driverOptions ? { DriverConfig: { Name: volume.driverName ?? '', Options: volume.driverOptions ?? null } } : {}),
+      },
+    } : {}),
+    ...(spec.tmpfsOptions ? { TmpfsOptions: { ...spec.tmpfsOptions } } : {}),
+    ...(spec.imageOptions ? { ImageOptions: { ...spec.imageOptions } } : {}),
+  };
 }
 
 function* unsupportedFlagsUsed(flags: FlagValues): Generator<string> {

@@ -1,10 +1,11 @@
-import type { ArchiveEntry, PathStat } from '../../engine/Engine';
+import type { PathStat } from '../../engine/Engine';
 import { EngineError } from '../../engine/errors';
 import { humanSizeWithPrecision } from '../../engine/util/units';
 import type { CommandContext, CommandHandler } from './Command';
 import { StatusError } from './Command';
 import { HostArchive } from './HostArchive';
 import { archiveSize } from './archiveSize';
+import { daemonEntries } from './daemonEntries';
 import type { CopyInfo } from './prepareArchiveCopy';
 import { getRebaseName, prepareArchiveCopy, rebaseEntries } from './prepareArchiveCopy';
 import { posixPath } from './posixPath';
@@ -179,27 +180,6 @@ function statQuietly(ctx: CommandContext, container: string, path: string): Path
     if (e instanceof EngineError) return undefined;
     throw e;
   }
-}
-
-/**
- * The entries as the daemon names them in its archive (daemon/archive_unix.go
- * containerArchivePath): a directory's from the last element of the path
- * asked for (`html/...`; `./...` for `dir/.`; `/...` for the root), a
- * file's or link's by its own name. The engine gives them relative to the
- * path's parent.
- */
-function daemonEntries(entries: readonly ArchiveEntry[], path: string, isDir: boolean): ArchiveEntry[] {
-  if (!isDir) return [...entries];
-  const absolute = posixPath.preserveTrailingDotOrSeparator(posixPath.join('/', path), path);
-  const base = posixPath.base(absolute);
-  const replacement = base === '/' ? '' : base;
-  const normalized = posixPath.clean(posixPath.join('/', path));
-  // The engine names the root's entries without a first element.
-  const top = normalized === '/' ? '' : posixPath.base(normalized);
-  return entries.map(([name, node]): ArchiveEntry => {
-    const rest = top === '' ? name : name === top ? '' : name.slice(top.length + 1);
-    return [rest === '' ? replacement : `${replacement}/${rest}`, node];
-  });
 }
 
 /**

@@ -11,6 +11,7 @@ import { StatusError } from './Command';
 import { goTimeString } from './formatHelpers';
 import { IMAGE_HEADERS, render } from './images';
 import { CONTAINER_HEADERS, containerContext } from './ps';
+import { VOLUME_HEADERS } from './volumeCommands';
 
 /** docker/cli formatter/disk_usage.go defaultDiskUsageTableFormat: the summary table. */
 export const DEFAULT_DISK_USAGE_TABLE = 'table {{.Type}}\t{{.TotalCount}}\t{{.Active}}\t{{.Size}}\t{{.Reclaimable}}';
@@ -48,21 +49,6 @@ const SUMMARY_HEADERS: Record<string, string> = {
   Active: 'ACTIVE',
   Size: 'SIZE',
   Reclaimable: 'RECLAIMABLE',
-};
-
-/** newVolumeContext's header. */
-const VOLUME_HEADERS: Record<string, string> = {
-  ID: 'ID',
-  Name: 'VOLUME NAME',
-  Group: 'GROUP',
-  Driver: 'DRIVER',
-  Scope: 'SCOPE',
-  Availability: 'AVAILABILITY',
-  Mountpoint: 'MOUNTPOINT',
-  Labels: 'LABELS',
-  Links: 'LINKS',
-  Size: 'SIZE',
-  Status: 'STATUS',
 };
 
 /** newBuildCacheContext's header. */

@@ -83,7 +83,7 @@ async function attach(ctx: CommandContext, execId: string, tty: boolean, interac
       finish(INTERRUPTED);
     }
   });
-  session.exited.then(() => finish(engine.execInspect(execId).ExitCode), () => finish(1));
+  session.exited.then(() => finish(engine.execInspect(execId).ExitCode ?? 0), () => finish(1));
   if (interactive) void pumpStdin(ctx, session, finished);
   try {
     return await finished;

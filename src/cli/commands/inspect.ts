@@ -6,7 +6,7 @@ import { writeInspect } from './inspectOutput';
 
 const TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
 
-/** `docker inspect [--type TYPE] NAME...`: containers first, then images (docker/cli system/inspect.go). */
+/** `docker inspect [--type TYPE] NAME...`: containers first, then images, networks and volumes (docker/cli system/inspect.go). */
 export const inspect: CommandHandler = async (ctx) => {
   const type = ctx.flags.string('type');
   if (ctx.flags.changed('type') && type === '') {
@@ -32,7 +32,23 @@ export const inspect: CommandHandler = async (ctx) => {
         if (type === 'image') return { ok: false, error: `Error response from daemon: ${e.message}` };
       }
     }
-    if (type && type !== 'container' && type !== 'image') {
+    if (type === '' || type === 'network') {
+      try {
+        return { ok: true, value: ctx.engine.networkInspect(ref) };
+      } catch (e) {
+        if (!(e instanceof NotFoundError)) throw e;
+        if (type === 'network') return { ok: false, error: `Error response from daemon: ${e.message}` };
+      }
+    }
+    if (type === '' || type === 'volume') {
+      try {
+        return { ok: true, value: ctx.engine.volumeInspect(ref) };
+      } catch (e) {
+        if (!(e instanceof NotFoundError)) throw e;
+        if (type === 'volume') return { ok: false, error: `Error response from daemon: ${e.message}` };
+      }
+    }
+    if (type && !['container', 'image', 'network', 'volume'].includes(type)) {
       return { ok: false, error: `Error: No such ${type}: ${ref}` };
     }
     return { ok: false, error: `Error: No such object: ${ref}` };

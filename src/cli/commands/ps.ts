@@ -89,8 +89,9 @@ export function containerContext(c: ContainerSummary, trunc: boolean, now: numbe
     },
     get Labels() { return Object.entries(c.Labels ?? {}).map(([k, v]) => `${k}=${v}`).sort().join(','); },
     Label: (name: string) => c.Labels?.[name] ?? '',
-    get Mounts() { return ''; },
-    get LocalVolumes() { return '0'; },
+    // Each mount's volume name (its source when it has none), cut to 15 columns unless --no-trunc.
+    get Mounts() { return (c.Mounts ?? []).map((m) => (trunc ? ellipsis(m.Name || m.Source, 15) : m.Name || m.Source)).join(','); },
+    get LocalVolumes() { return String((c.Mounts ?? []).filter((m) => m.Driver === 'local').length); },
     get Networks() { return Object.keys(c.NetworkSettings?.Networks ?? {}).join(','); },
     get Platform() { return null; },
   };

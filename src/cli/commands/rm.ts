@@ -13,7 +13,8 @@ import { trimContainerId } from './trimContainerId';
 export const rm: CommandHandler = async (ctx) => {
   const force = ctx.flags.bool('force');
   const link = ctx.flags.bool('link');
-  // `-v` removes anonymous volumes; the lab's containers have none, so there is nothing more to remove.
+  // `-v` takes the container's anonymous volumes with it (DELETE /containers/{id}?v=1).
+  const removeVolumes = ctx.flags.bool('volumes');
   return parallelOperation(ctx, ctx.args, async (container) => {
     const name = trimSlashes(container);
     if (!name) throw new StatusError('container name cannot be empty', 1);
@@ -24,7 +25,7 @@ export const rm: CommandHandler = async (ctx) => {
       ctx.engine.containerId(id);
       throw new StatusError('Error response from daemon: Conflict, cannot remove the default link name of the container', 1);
     }
-    await ctx.engine.containerDelete(id, { force });
+    await ctx.engine.containerDelete(id, { force, removeVolumes });
   }, { tolerate: (error) => force && error instanceof NotFoundError });
 };
 

@@ -1,3 +1,4 @@
+import { ENGINE_PLATFORM } from '../../engine/Engine';
 import { renderFormat } from '../template/renderFormat';
 import type { CommandHandler } from './Command';
 
@@ -15,7 +16,7 @@ export const CLIENT_VERSION = {
 } as const;
 
 /** The server's platform name: the lab says what it is. */
-export const SERVER_PLATFORM = 'Docker Lab (simulated Docker Engine - Community)';
+export const SERVER_PLATFORM = ENGINE_PLATFORM;
 
 /** `docker --version` */
 export const shortVersion = `Docker version ${CLIENT_VERSION.Version}, build ${CLIENT_VERSION.GitCommit}\n`;

@@ -1,6 +1,6 @@
 import type { LayerEntry } from '../fs/overlay';
 import type { BaseFamily } from '../Registry';
-import type { ContainerConfig, ContainerStateStatus, HostConfig, LogEntry, PortMap } from '../types';
+import type { ContainerConfig, ContainerStateStatus, HostConfig, LogEntry, MountPoint, PortMap } from '../types';
 
 /** The lifecycle state, as moby's container.State keeps it. Times in ms since the epoch; 0 = never. */
 export interface ContainerStateRecord {
@@ -57,6 +57,8 @@ export interface ContainerRecord {
   rw?: [string, LayerEntry][];
   /** The official image whose programs the container runs (a committed or built image's origin). */
   origin?: string;
+  /** The volumes mounted into the container (`-v`, `--mount`, the image's VOLUME lines), as inspect lists them. Absent: none. */
+  mountPoints?: MountPoint[];
 }
 
 /** Whether the container counts as running (moby: Running is also true while paused or restarting). */

@@ -1,6 +1,8 @@
 import { ContainerFs, containerBase } from '../fs/ContainerFs';
+import type { VolumeMount } from '../fs/ContainerFs';
 import { officialLayerFiles } from '../fs/officialLayerFiles';
-import type { LayerChanges } from '../fs/overlay';
+import type { FsNode, LayerChanges, WritableLayer } from '../fs/overlay';
+import { normalizePath } from '../fs/overlay';
 import type { ImageStore, StoredImage } from '../images/ImageStore';
 import type { ContainerRecord } from './Container';
 
@@ -16,7 +18,12 @@ export class ContainerFilesystems {
   private readonly live = new Map<string, ContainerFs>();
   private readonly madeFiles = new Map<string, LayerChanges>();
 
-  constructor(private readonly images: ImageStore, private readonly onChange: (record: ContainerRecord) => void) {}
+  /** `volumeFiles`: a volume's files by name (the daemon's volumes), for the containers that mount it. */
+  constructor(
+    private readonly images: ImageStore,
+    private readonly onChange: (record: ContainerRecord) => void,
+    private readonly volumeFiles: (name: string) => WritableLayer | undefined = () => undefined,
+  ) {}
 
   /** A layer's files: what a commit or build stored with it, or the official layer's generated files. */
   layerFiles(chainId: string): LayerChanges {
@@ -46,13 +53,39 @@ export class ContainerFilesystems {
         this.onChange(record);
       });
       this.live.set(record.id, (fs = made));
+      made.setVolumes(this.volumeMounts(record));
     }
     return fs;
   }
 
+  /**
+   * What the container's image (with docker's init layer) has at `path` and
+   * below, paths relative to it (`/` for `path` itself, first), parents
+   * before children; nothing when it is not a directory there. What docker
+   * copies into an empty volume mounted at `path`.
+   */
+  imageTree(record: ContainerRecord, path: string): [string, FsNode][] {
+    const layers = record.layers ?? this.images.get(record.imageId)?.layers ?? [];
+    const base = containerBase(layers[layers.length - 1] ?? 'scratch', () => layers.map((chainId) => this.layerFiles(chainId)));
+    const image = new ContainerFs(base, undefined, {});
+    const root = normalizePath(path);
+    if (image.node(root)?.kind !== 'dir') return [];
+    return image.subtree(root).map(([full, node]): [string, FsNode] => [full === root ? '/' : full.slice(root.length), node]);
+  }
+
   /** At a start: the daemon writes /etc/hosts and /etc/hostname again (the address may have changed). */
   refreshMounts(record: ContainerRecord): void {
-    this.live.get(record.id)?.setMounts(defaultMounts(record));
+    const fs = this.live.get(record.id);
+    fs?.setMounts(defaultMounts(record));
+    fs?.setVolumes(this.volumeMounts(record));
+  }
+
+  /** The container's volumes, each at its mount point (a volume that is gone is not mounted). */
+  private volumeMounts(record: ContainerRecord): VolumeMount[] {
+    return (record.mountPoints ?? []).flatMap((point) => {
+      const files = point.Type === 'volume' && point.Name ? this.volumeFiles(point.Name) : undefined;
+      return files ? [{ destination: point.Destination, files, readOnly: !point.RW }] : [];
+    });
   }
 
   forget(id: string): void {

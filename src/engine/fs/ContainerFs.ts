@@ -1,9 +1,9 @@
 import type { FileEntry } from '../programs/Program';
 import type { FsNode, LayerChanges, LayerEntry, PathChange, UnionView } from './overlay';
-import { applyLayer, diffLayer, FsError, normalizePath, parentOf, unionOf, WritableLayer } from './overlay';
+import { applyLayer, diffLayer, FsError, isWithin, normalizePath, parentOf, unionOf, WritableLayer } from './overlay';
 
 /** Why a filesystem call failed, as errno names it. */
-export type FsErrorCode = FsError['code'] | 'ELOOP';
+export type FsErrorCode = FsError['code'] | 'ELOOP' | 'EROFS' | 'EBUSY';
 
 /** strerror(3) of the codes the lab's filesystem returns, as programs print them. */
 export const FS_ERROR_TEXT: Readonly<Record<FsErrorCode, string>> = {
@@ -13,7 +13,27 @@ export const FS_ERROR_TEXT: Readonly<Record<FsErrorCode, string>> = {
   ENOTDIR: 'Not a directory',
   ENOTEMPTY: 'Directory not empty',
   ELOOP: 'Too many levels of symbolic links',
+  EROFS: 'Read-only file system',
+  EBUSY: 'Resource busy',
 };
+
+/**
+ * A volume mounted into a container: its files (a layer of their own, which
+ * other containers mounting the same volume share) at `destination`.
+ */
+export interface VolumeMount {
+  /** Absolute, normalised, never `/`. */
+  destination: string;
+  files: WritableLayer;
+  readOnly: boolean;
+}
+
+/** Where a path lives: the container's own layer, or a volume (the path then relative to the volume's root). */
+interface Placement {
+  layer: WritableLayer;
+  path: string;
+  volume?: VolumeMount;
+}
 
 /** What a container's process may do with its files. Errors come back as errno names; nothing throws. */
 export interface ContainerFiles {
@@ -87,6 +107,8 @@ export function containerBase(key: string, layers: () => readonly LayerChanges[]
 export class ContainerFs implements ContainerFiles {
   readonly layer: WritableLayer;
   private readonly mounts = new Map<string, string>();
+  /** Mounted volumes, the deepest destination first (the innermost mount decides). */
+  private volumes: VolumeMount[] = [];
 
   constructor(private readonly base: UnionView, changes: Iterable<readonly [string, LayerEntry]> | undefined, mounts: Record<string, string>, private readonly onChange: () => void = () => undefined) {
     this.layer = new WritableLayer(base, changes);
@@ -99,6 +121,31 @@ export class ContainerFs implements ContainerFiles {
     for (const [path, text] of Object.entries(mounts)) this.mounts.set(path, text);
   }
 
+  /**
+   * Mounts volumes (replacing the ones mounted before). Their mount points
+   * are made in the writable layer where missing, as runc makes them when it
+   * mounts; what is written below them goes to the volumes, not the layer.
+   */
+  setVolumes(volumes: readonly VolumeMount[]): void {
+    this.volumes = [...volumes].sort((a, b) => b.destination.length - a.destination.length);
+    let made = false;
+    for (const volume of [...this.volumes].reverse()) {
+      // The mount point is made where its parent lives: the container's layer, or a volume mounted above it.
+      const outer = this.volumes.find((other) => other !== volume && isWithin(volume.destination, other.destination));
+      const layer = outer ? outer.files : this.layer;
+      const path = outer ? volume.destination.slice(outer.destination.length) : volume.destination;
+      if (layer.get(path)?.kind === 'dir') continue;
+      try {
+        layer.mkdir(path, { parents: true });
+        made = true;
+      } catch (error) {
+        // A file where the mount point goes: the mount still shows the volume there.
+        if (!(error instanceof FsError)) throw error;
+      }
+    }
+    if (made) this.onChange();
+  }
+
   /** `docker diff`: the writable layer against the image (and init layer). */
   changes(): PathChange[] {
     return diffLayer(this.base, this.layer.changes);
@@ -109,13 +156,13 @@ export class ContainerFs implements ContainerFiles {
     if (typeof resolved !== 'string') return undefined;
     const mounted = this.mounts.get(resolved);
     if (mounted !== undefined) return { type: 'file', content: mounted, mode: 0o644, size: utf8Length(mounted) };
-    const node = this.layer.get(resolved);
+    const node = this.get(resolved);
     return node ? toFileEntry(node) : undefined;
   }
 
   readDir(path: string): string[] | undefined {
     const resolved = this.resolve(path, true);
-    return typeof resolved === 'string' ? this.layer.list(resolved) : undefined;
+    return typeof resolved === 'string' ? this.list(resolved) : undefined;
   }
 
   writeFile(path: string, content: string, options: { append?: boolean; mode?: number } = {}): FsErrorCode | undefined {
@@ -125,34 +172,51 @@ export class ContainerFs implements ContainerFiles {
       this.mounts.set(resolved, options.append ? this.mounts.get(resolved) + content : content);
       return undefined;
     }
-    const existing = this.layer.get(resolved);
+    const place = this.place(resolved);
+    if (place.volume?.readOnly) return 'EROFS';
+    const existing = place.layer.get(place.path);
     const text = options.append && existing?.kind === 'file' ? (existing.content ?? '') + content : content;
-    return this.attempt(() => this.layer.writeFile(resolved, text, options.mode));
+    return this.attempt(() => place.layer.writeFile(place.path, text, options.mode));
   }
 
   mkdir(path: string, options: { parents?: boolean } = {}): FsErrorCode | undefined {
     const resolved = this.resolveParent(path);
     if (typeof resolved !== 'string') return resolved.error;
-    return this.attempt(() => this.layer.mkdir(resolved, options));
+    const place = this.place(resolved);
+    if (place.volume?.readOnly && !(options.parents && place.layer.get(place.path)?.kind === 'dir')) return place.layer.get(place.path) ? 'EEXIST' : 'EROFS';
+    return this.attempt(() => place.layer.mkdir(place.path, options));
   }
 
   remove(path: string, options: { recursive?: boolean } = {}): FsErrorCode | undefined {
     const resolved = this.resolveParent(path);
     if (typeof resolved !== 'string') return resolved.error;
-    return this.attempt(() => this.layer.remove(resolved, options));
+    const place = this.place(resolved);
+    if (place.volume && place.path === '/') {
+      // A mount point cannot be removed while mounted (rm -r empties it first, then rmdir fails).
+      if (options.recursive && !place.volume.readOnly) {
+        for (const name of place.layer.list('/') ?? []) this.attempt(() => place.layer.remove(`/${name}`, { recursive: true }));
+      }
+      return 'EBUSY';
+    }
+    if (place.volume?.readOnly) return place.layer.get(place.path) ? 'EROFS' : 'ENOENT';
+    return this.attempt(() => place.layer.remove(place.path, options));
   }
 
   symlink(path: string, target: string): FsErrorCode | undefined {
     const resolved = this.resolveParent(path);
     if (typeof resolved !== 'string') return resolved.error;
-    return this.attempt(() => this.layer.symlink(resolved, target));
+    const place = this.place(resolved);
+    if (place.volume?.readOnly) return 'EROFS';
+    return this.attempt(() => place.layer.symlink(place.path, target));
   }
 
   /** Puts a node as it is (`docker cp` into the container). */
   put(path: string, node: FsNode): FsErrorCode | undefined {
     const resolved = this.resolveParent(path);
     if (typeof resolved !== 'string') return resolved.error;
-    return this.attempt(() => this.layer.put(resolved, node));
+    const place = this.place(resolved);
+    if (place.volume?.readOnly) return 'EROFS';
+    return this.attempt(() => place.layer.put(place.path, node));
   }
 
   /** What the container sees at `path`, its symlinks followed except the last (for `docker cp` out). */
@@ -161,7 +225,7 @@ export class ContainerFs implements ContainerFiles {
     if (typeof resolved !== 'string') return undefined;
     const mounted = this.mounts.get(resolved);
     if (mounted !== undefined) return { kind: 'file', mode: 0o644, size: utf8Length(mounted), content: mounted };
-    return this.layer.get(resolved);
+    return this.get(resolved);
   }
 
   /** `path` and everything below it, as the container sees them (for `docker cp` and the inspector). */
@@ -171,7 +235,7 @@ export class ContainerFs implements ContainerFiles {
     const out: [string, FsNode][] = [[path, root]];
     if (root.kind !== 'dir') return out;
     const walk = (directory: string) => {
-      for (const name of this.layer.list(directory) ?? []) {
+      for (const name of this.list(directory) ?? []) {
         const child = directory === '/' ? `/${name}` : `${directory}/${name}`;
         const node = this.node(child);
         if (!node) continue;
@@ -181,6 +245,28 @@ export class ContainerFs implements ContainerFiles {
     };
     walk(path);
     return out;
+  }
+
+  /** The layer a path is in: the innermost volume mounted over it, or the container's own. */
+  private place(path: string): Placement {
+    for (const volume of this.volumes) {
+      if (isWithin(path, volume.destination)) {
+        return { layer: volume.files, path: path === volume.destination ? '/' : path.slice(volume.destination.length), volume };
+      }
+    }
+    return { layer: this.layer, path };
+  }
+
+  /** What is at `path` (no symlinks followed), in whichever layer holds it. */
+  private get(path: string): FsNode | undefined {
+    const place = this.place(path);
+    return place.layer.get(place.path);
+  }
+
+  /** The names in directory `path`, in whichever layer holds it. */
+  private list(path: string): string[] | undefined {
+    const place = this.place(path);
+    return place.layer.list(place.path);
   }
 
   private attempt(change: () => void): FsErrorCode | undefined {
@@ -219,7 +305,7 @@ export class ContainerFs implements ContainerFiles {
       if (name === '..') { current = parentOf(current); continue; }
       const next = current === '/' ? `/${name}` : `${current}/${name}`;
       const last = pending.length === 0;
-      const node = this.mounts.has(next) ? undefined : this.layer.get(next);
+      const node = this.mounts.has(next) ? undefined : this.get(next);
       if (node?.kind === 'symlink' && (!last || followLast)) {
         if (++links > 40) return { error: 'ELOOP' };
         const target = node.target.split('/').filter((part) => part !== '');

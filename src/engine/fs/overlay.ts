@@ -32,6 +32,15 @@ export interface PathChange {
   readonly path: string;
 }
 
+/**
+ * What a file holds when it leaves the lab (an archive, `docker cp` to the
+ * host) and the lab knows its size but not its bytes (an image's binaries):
+ * a note saying so.
+ */
+export function fileBytes(node: { readonly size: number; readonly content?: string }): string {
+  return node.content ?? `Docker Lab knows this file's size (${node.size} bytes) but not its contents.\n`;
+}
+
 const ROOT_DIR: FsNode = { kind: 'dir', mode: 0o755 };
 
 /** `/a/b/c` -> `/a/b`; `/a` -> `/`. */
