@@ -38,37 +38,56 @@ interface Route {
  * answers an unknown route: 404 `{"message":"page not found"}`.
  *
  * The socket sits in a directory only its owner can enter, with mode 0600,
- * and is removed on stop.
+ * and is removed on stop. TCP is only for a learner who asks for it
+ * (`tcpPort`), and then only on 127.0.0.1: no one else can reach the lab.
  */
 export class ApiServer {
-  private readonly server: http.Server;
+  private readonly servers: http.Server[] = [];
   private readonly routes: Route[] = [];
+  /** Hijacked connections (attach, exec): the http server no longer closes them itself. */
+  private readonly hijacked = new Set<Duplex>();
 
-  constructor(private readonly engine: Engine, readonly socketPath: string) {
-    this.server = http.createServer((request, response) => void this.serve(request, response));
-    this.server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(request, socket, head));
+  constructor(private readonly engine: Engine, readonly socketPath: string, private readonly options: { tcpPort?: number } = {}) {
+    this.servers.push(this.createServer());
+    if (options.tcpPort !== undefined) this.servers.push(this.createServer());
     this.defineRoutes();
   }
 
-  /** Listens on the socket (its directory is made private; a stale socket file is replaced). */
+  /** Where the TCP listener is (`tcp://127.0.0.1:PORT`), once started with a tcpPort. */
+  get tcpAddress(): string | undefined {
+    const address = this.servers[1]?.address();
+    return address && typeof address === 'object' ? `tcp://${address.address}:${address.port}` : undefined;
+  }
+
+  /**
+   * Listens on the socket (its directory is made private; a stale socket is
+   * replaced, anything else at that path is refused), and on 127.0.0.1 when asked.
+   */
   async start(): Promise<void> {
     fs.mkdirSync(path.dirname(this.socketPath), { recursive: true, mode: 0o700 });
-    if (fs.existsSync(this.socketPath)) fs.unlinkSync(this.socketPath);
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.socketPath, () => {
-        this.server.off('error', reject);
-        resolve();
-      });
-    });
+    const existing = fs.lstatSync(this.socketPath, { throwIfNoEntry: false });
+    if (existing && !existing.isSocket()) throw new Error(`${this.socketPath} exists and is not a socket`);
+    if (existing) fs.unlinkSync(this.socketPath);
+    await listen(this.servers[0], (server, done) => server.listen(this.socketPath, done));
     fs.chmodSync(this.socketPath, 0o600);
+    const tcp = this.servers[1];
+    if (tcp) await listen(tcp, (server, done) => server.listen(this.options.tcpPort, '127.0.0.1', done));
   }
 
   /** Stops listening, ends open connections and removes the socket file. */
   async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-    if (fs.existsSync(this.socketPath)) fs.unlinkSync(this.socketPath);
+    for (const socket of this.hijacked) socket.destroy();
+    await Promise.all(this.servers.filter((server) => server.listening).map((server) => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    }));
+    if (fs.lstatSync(this.socketPath, { throwIfNoEntry: false })?.isSocket()) fs.unlinkSync(this.socketPath);
+  }
+
+  private createServer(): http.Server {
+    const server = http.createServer((request, response) => void this.serve(request, response));
+    server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(request, socket, head));
+    return server;
   }
 
   private readonly route: Router = (method, template, handler, options = {}) => {
@@ -94,6 +113,8 @@ export class ApiServer {
   }
 
   private upgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.hijacked.add(socket);
+    socket.on('close', () => this.hijacked.delete(socket));
     const url = new URL(request.url ?? '/', 'http://docker');
     hijack(this.engine, request, socket, head, url.pathname.replace(/^\/v\d+\.\d+/, ''), url.searchParams);
   }
@@ -151,4 +172,14 @@ export class ApiServer {
       sendError(response, 500, errorText(error));
     }
   }
+}
+
+function listen(server: http.Server, start: (server: http.Server, done: () => void) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    start(server, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
 }

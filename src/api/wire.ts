@@ -71,12 +71,22 @@ export function parseJsonBody(bytes: Buffer): unknown {
 
 export async function sendReply(response: http.ServerResponse, method: string, reply: Reply): Promise<void> {
   if ('stream' in reply) {
-    response.writeHead(200, { 'Content-Type': 'application/json' });
+    // Headers go out with the first message: a stream that fails before it
+    // has written anything answers a plain error, as dockerd's pull does
+    // (`if !output.Flushed() { return err }`), so the CLI says "Error response from daemon".
+    const begin = () => {
+      if (!response.headersSent) response.writeHead(200, { 'Content-Type': 'application/json' });
+    };
     try {
-      await reply.stream((message) => response.write(`${JSON.stringify(message)}\r\n`));
+      await reply.stream((message) => {
+        begin();
+        response.write(`${goJson(message)}\r\n`);
+      });
+      begin();
     } catch (error) {
-      // A stream that has begun reports its failure in the stream, as dockerd does.
-      response.write(`${JSON.stringify({ errorDetail: { message: errorText(error) }, error: errorText(error) })}\r\n`);
+      if (!response.headersSent) throw error;
+      // A stream that has begun reports its failure in the stream.
+      response.write(`${goJson({ errorDetail: { message: errorText(error) }, error: errorText(error) })}\r\n`);
     }
     response.end();
     return;
@@ -85,7 +95,7 @@ export async function sendReply(response: http.ServerResponse, method: string, r
     response.writeHead(200, { 'Content-Type': 'application/json' });
     response.flushHeaders();
     try {
-      response.end(`${JSON.stringify(await reply.late)}\n`);
+      response.end(`${goJson(await reply.late)}\n`);
     } catch (error) {
       response.end(`${JSON.stringify({ StatusCode: -1, Error: { Message: errorText(error) } })}\n`);
     }
@@ -113,7 +123,7 @@ export async function sendReply(response: http.ServerResponse, method: string, r
     return;
   }
   if ('json' in reply) {
-    const text = `${JSON.stringify(reply.json)}\n`;
+    const text = `${goJson(reply.json)}\n`;
     response.writeHead(reply.status ?? 200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text), ...reply.headers });
     response.end(method === 'HEAD' ? undefined : text);
     return;
@@ -128,9 +138,18 @@ export function sendError(response: http.ServerResponse, status: number, message
     response.end();
     return;
   }
-  const text = `${JSON.stringify({ message })}\n`;
+  const text = `${goJson({ message })}\n`;
   response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
   response.end(text);
+}
+
+/**
+ * JSON as Go's encoding/json writes it, which is what clients print verbatim
+ * (`docker inspect` indents the daemon's bytes): `<`, `>` and `&` and the two
+ * JavaScript line separators are escaped as `\u003c` and so on.
+ */
+export function goJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export function errorText(error: unknown): string {
@@ -157,8 +176,9 @@ export function parseFilters(value: string | null): Record<string, string[]> | u
   let parsed: Record<string, string[] | Record<string, boolean>>;
   try {
     parsed = JSON.parse(value) as Record<string, string[] | Record<string, boolean>>;
-  } catch (error) {
-    throw new InvalidParameterError(`invalid filter: ${errorText(error)}`);
+  } catch {
+    // filters.FromJSON's invalidFilter: no detail from the parser.
+    throw new InvalidParameterError('invalid filter');
   }
   return Object.fromEntries(Object.entries(parsed).map(([key, values]) => [key, Array.isArray(values) ? values : Object.keys(values)]));
 }

@@ -20,10 +20,10 @@ export type Invocation =
   | { kind: 'version' }
   | { kind: 'error'; message: string }
   | { kind: 'run'; command?: string; stateFile?: string }
-  | { kind: 'serve'; socket: string; stateFile?: string };
+  | { kind: 'serve'; socket: string; stateFile?: string; tcpPort?: number };
 
 export const USAGE = `Usage:  docker-lab [OPTIONS]
-        docker-lab serve --socket PATH [--state FILE]
+        docker-lab serve --socket PATH [--tcp PORT] [--state FILE]
 
 A practice shell with a simulated Docker engine: learn Docker with no Docker installed.
 
@@ -41,6 +41,9 @@ Type "help" in the shell for what it understands.
 "docker-lab serve" serves the lab's engine as the Docker Engine API on a unix
 socket, so the real docker CLI can drive it:
   DOCKER_HOST=unix://PATH docker ps
+With --tcp PORT it also listens on 127.0.0.1:PORT (this machine only; the
+API has no authentication):
+  DOCKER_HOST=tcp://127.0.0.1:PORT docker ps
 `;
 
 const WELCOME = 'Docker Lab: a simulated Docker to practise on. Type "help" to see what you can do.';
@@ -50,17 +53,19 @@ export function parseArguments(argv: readonly string[]): Invocation {
   let command: string | undefined;
   let stateFile: string | undefined;
   let socket: string | undefined;
+  let tcp: string | undefined;
   const serve = argv[0] === 'serve';
   for (let i = serve ? 1 : 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '-h' || arg === '--help') return { kind: 'help' };
     if (arg === '--version') return { kind: 'version' };
-    if (arg === '-c' || arg === '--state' || (serve && arg === '--socket')) {
+    if (arg === '-c' || arg === '--state' || (serve && (arg === '--socket' || arg === '--tcp'))) {
       const value = argv[i + 1];
       if (value === undefined) return { kind: 'error', message: `option ${arg} needs an argument` };
       i++;
       if (arg === '-c') command = value;
       else if (arg === '--socket') socket = value;
+      else if (arg === '--tcp') tcp = value;
       else stateFile = value;
     } else if (arg.startsWith('--state=')) {
       stateFile = arg.slice('--state='.length);
@@ -71,7 +76,10 @@ export function parseArguments(argv: readonly string[]): Invocation {
   if (serve) {
     if (command !== undefined) return { kind: 'error', message: 'serve does not take -c' };
     if (socket === undefined) return { kind: 'error', message: 'serve needs --socket PATH' };
-    return { kind: 'serve', socket, stateFile };
+    if (tcp === undefined) return { kind: 'serve', socket, stateFile };
+    // Only a port: the lab listens on 127.0.0.1 and nowhere else.
+    if (!/^\d{1,5}$/.test(tcp) || Number(tcp) > 65535) return { kind: 'error', message: `--tcp takes a port number (the lab listens on 127.0.0.1 only): ${tcp}` };
+    return { kind: 'serve', socket, stateFile, tcpPort: Number(tcp) };
   }
   return { kind: 'run', command, stateFile };
 }
@@ -191,9 +199,10 @@ async function main(argv: readonly string[]): Promise<void> {
 
   if (invocation.kind === 'serve') {
     const { ApiServer } = await import('../api/ApiServer');
-    const server = new ApiServer(engine, invocation.socket);
+    const server = new ApiServer(engine, invocation.socket, { tcpPort: invocation.tcpPort });
     await server.start();
     process.stderr.write(`docker-lab: serving the Docker Engine API on ${invocation.socket}\n  export DOCKER_HOST=unix://${invocation.socket}\n`);
+    if (server.tcpAddress) process.stderr.write(`docker-lab: and on ${server.tcpAddress.slice('tcp://'.length)} (this machine only)\n  export DOCKER_HOST=${server.tcpAddress}\n`);
     engine.onDidChange(save);
     const stop = () => void server.stop().then(() => {
       save();

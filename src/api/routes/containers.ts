@@ -2,6 +2,7 @@ import type { Engine } from '../../engine/Engine';
 import type { ContainerCreateRequest } from '../../engine/types';
 import { frame, numberParam, parseFilters, truthy } from '../wire';
 import type { Router } from '../wire';
+import { terminalSize } from './exec';
 
 /** The container routes answered with plain HTTP (attach is hijacked: see hijack.ts). */
 export function containerRoutes(route: Router, engine: Engine): void {
@@ -13,25 +14,31 @@ export function containerRoutes(route: Router, engine: Engine): void {
       filters: parseFilters(query.get('filters')),
     }),
   }));
-  route('POST', '/containers/create', ({ query, body }) => ({
-    status: 201,
-    json: engine.containerCreate(body as ContainerCreateRequest, query.get('name') ?? undefined),
-  }));
+  route('POST', '/containers/create', ({ query, body }) => {
+    const request = (body ?? {}) as ContainerCreateRequest;
+    // The CLI sends NetworkMode "default"; dockerd's router stores the default network's name.
+    if (request.HostConfig && (!request.HostConfig.NetworkMode || request.HostConfig.NetworkMode === 'default')) {
+      request.HostConfig = { ...request.HostConfig, NetworkMode: 'bridge' };
+    }
+    return { status: 201, json: engine.containerCreate(request, query.get('name') ?? undefined) };
+  });
   route('GET', '/containers/{id}/json', ({ params }) => ({ json: engine.containerInspect(params.id) }));
   route('POST', '/containers/{id}/start', ({ params }) => {
     engine.containerStart(params.id);
     return { status: 204, empty: true };
   });
   route('POST', '/containers/{id}/stop', async ({ params, query }) => {
+    // moby's ContainerStop answers 304 Not Modified when the container is not running (daemon/stop.go).
+    const running = engine.isContainerRunning(params.id);
     await engine.containerStop(params.id, { signal: query.get('signal') ?? undefined, timeout: numberParam(query, 't') });
-    return { status: 204, empty: true };
+    return { status: running ? 204 : 304, empty: true };
   });
   route('POST', '/containers/{id}/kill', ({ params, query }) => {
     engine.containerKill(params.id, query.get('signal') || 'SIGKILL');
     return { status: 204, empty: true };
   });
   route('DELETE', '/containers/{id}', async ({ params, query }) => {
-    await engine.containerDelete(params.id, { force: truthy(query.get('force')) });
+    await engine.containerDelete(params.id, { force: truthy(query.get('force')), removeVolumes: truthy(query.get('v')) });
     return { status: 204, empty: true };
   });
   route('GET', '/containers/{id}/changes', ({ params }) => ({ json: engine.containerChanges(params.id) }));
@@ -96,5 +103,14 @@ export function containerRoutes(route: Router, engine: Engine): void {
         return engine.containerWait(id, 'not-running').then(() => subscription.dispose(), () => subscription.dispose());
       },
     };
+  });
+  route('POST', '/containers/prune', ({ query }) => ({ json: engine.containerPrune(parseFilters(query.get('filters')) ?? {}) }));
+  // `docker top`: dockerd runs `ps -ef` unless ps_args says otherwise.
+  route('GET', '/containers/{id}/top', ({ params, query }) => ({ json: engine.containerTop(params.id, query.get('ps_args') ?? '') }));
+  // `docker run -it` and `docker attach` send the terminal's size, and again on each change; dockerd answers 200 with no body.
+  route('POST', '/containers/{id}/resize', ({ params, query }) => {
+    const { height, width } = terminalSize(query);
+    engine.containerResize(params.id, height, width);
+    return { status: 200, empty: true };
   });
 }

@@ -1,6 +1,6 @@
 import type { Engine } from '../../engine/Engine';
 import type { ProgressMessage } from '../../engine/types';
-import { truthy } from '../wire';
+import { parseFilters, truthy } from '../wire';
 import type { Router } from '../wire';
 
 /** Pull, list, inspect, history, tag and remove. */
@@ -21,4 +21,6 @@ export function imageRoutes(route: Router, engine: Engine): void {
     const reference = tag ? (tag.startsWith('sha256:') ? `${image}@${tag}` : `${image}:${tag}`) : image;
     return { stream: (write) => engine.imagePull(reference, (message: ProgressMessage) => write(message)) };
   });
+  // `docker image prune` sends dangling=true, `-a` dangling=false.
+  route('POST', '/images/prune', ({ query }) => ({ json: engine.imagePrune(parseFilters(query.get('filters')) ?? {}) }));
 }

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ApiServer } from '../../../src/api/ApiServer';
@@ -55,6 +57,17 @@ suite('Engine API over a unix socket', () => {
     const malformed = await call(socket, 'POST', '/v1.50/containers/create', '{"Image":');
     assert.strictEqual(malformed.status, 400);
     assert.match((json(malformed) as { message: string }).message, /^invalid JSON/);
+    // A pull that fails before it has sent anything is a plain error (the CLI says "Error response from daemon").
+    const denied = await call(socket, 'POST', '/v1.50/images/create?fromImage=nosuch-image-xyz&tag=latest');
+    assert.deepStrictEqual([denied.status, denied.headers['content-type']], [404, 'application/json']);
+    assert.match((json(denied) as { message: string }).message, /^pull access denied for nosuch-image-xyz/);
+  });
+
+  test('JSON is written as Go writes it: <, > and & escaped, which clients print as they get it', async () => {
+    await call(socket, 'POST', '/v1.50/images/create?fromImage=nginx&tag=1.28.0');
+    const inspect = await call(socket, 'GET', '/v1.50/images/nginx:1.28.0/json');
+    assert.ok(inspect.body.includes('"maintainer":"NGINX Docker Maintainers \\u003cdocker-maint@nginx.com\\u003e"'));
+    assert.strictEqual((json(inspect) as { Config: { Labels: Record<string, string> } }).Config.Labels.maintainer, 'NGINX Docker Maintainers <docker-maint@nginx.com>');
   });
 
   test('pull streams JSON messages; run = create, start, wait; logs come framed per stream', async () => {
@@ -119,5 +132,70 @@ suite('Engine API over a unix socket', () => {
     const list = json(await call(socket, 'GET', '/v1.50/containers/json')) as { Id: string; State: string }[];
     assert.deepStrictEqual(list.map((c) => [c.Id, c.State]), [[Id, 'running']]);
     assert.strictEqual((await call(socket, 'DELETE', `/v1.50/containers/${Id}?force=1`)).status, 204);
+  });
+
+  test('many clients at once: one name, one container; the rest 409, and the engine stays whole', async () => {
+    await call(socket, 'POST', '/v1.50/images/create?fromImage=alpine&tag=latest');
+    const create = (name: string) => call(socket, 'POST', `/v1.50/containers/create?name=${name}`, JSON.stringify({ Image: 'alpine', Cmd: ['sleep', '100'] }));
+    const answers = await Promise.all([...Array.from({ length: 10 }, () => create('same')), ...Array.from({ length: 10 }, (_, n) => create(`box${n}`))]);
+    assert.deepStrictEqual(answers.slice(0, 10).map((a) => a.status).sort(), [201, ...Array<number>(9).fill(409)]);
+    assert.ok(answers.slice(10).every((a) => a.status === 201));
+    const starts = await Promise.all(Array.from({ length: 10 }, (_, n) => call(socket, 'POST', `/v1.50/containers/box${n}/start`)));
+    assert.ok(starts.every((a) => a.status === 204));
+    const list = json(await call(socket, 'GET', '/v1.50/containers/json?all=1')) as { Names: string[]; State: string }[];
+    assert.strictEqual(list.length, 11);
+    assert.strictEqual(list.filter((c) => c.State === 'running').length, 10);
+    assert.strictEqual(new Set(list.map((c) => c.Names[0])).size, 11);
+  });
+
+  test('malformed HTTP gets 400 and the connection closes; the server goes on answering', async () => {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const connection = net.connect(socket, () => connection.write('NOT HTTP AT ALL\r\n\r\n'));
+      let text = '';
+      connection.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+      connection.on('close', () => resolve(text));
+      connection.on('error', reject);
+    });
+    assert.match(reply, /^HTTP\/1\.1 400 Bad Request/);
+    assert.strictEqual((await call(socket, 'GET', '/_ping')).status, 200);
+  });
+
+  test('a path that is not a socket is never replaced', async () => {
+    const file = path.join(directory, 'notes.txt');
+    fs.writeFileSync(file, 'keep me');
+    const other = new ApiServer(new Engine(), file);
+    await assert.rejects(other.start(), { message: `${file} exists and is not a socket` });
+    assert.strictEqual(fs.readFileSync(file, 'utf8'), 'keep me');
+  });
+
+  test('TCP only when asked, and then on 127.0.0.1 alone', async () => {
+    assert.strictEqual(server.tcpAddress, undefined);
+    const tcpSocket = path.join(directory, 'tcp', 'docker.sock');
+    const withTcp = new ApiServer(new Engine(), tcpSocket, { tcpPort: 0 });
+    await withTcp.start();
+    try {
+      const address = withTcp.tcpAddress ?? '';
+      assert.match(address, /^tcp:\/\/127\.0\.0\.1:\d+$/);
+      const port = Number(address.split(':')[2]);
+      const ping = await new Promise<number>((resolve, reject) => {
+        http.get({ host: '127.0.0.1', port, path: '/_ping' }, (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        }).on('error', reject);
+      });
+      assert.strictEqual(ping, 200);
+    } finally {
+      await withTcp.stop();
+    }
+  });
+
+  test('stop ends hijacked connections too: an attach to a container that never starts does not hold the server', async () => {
+    await call(socket, 'POST', '/v1.50/images/create?fromImage=alpine&tag=latest');
+    await call(socket, 'POST', '/v1.50/containers/create?name=idle', JSON.stringify({ Image: 'alpine', Cmd: ['true'] }));
+    const attached = hijack(socket, '/v1.50/containers/idle/attach?stream=1&stdout=1', '');
+    await attached.upgraded;
+    await server.stop();
+    await attached.done;
+    await server.start();
   });
 });

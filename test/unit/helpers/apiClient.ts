@@ -1,5 +1,10 @@
+import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ApiServer } from '../../../src/api/ApiServer';
+import { Engine } from '../../../src/engine/Engine';
 
 // A client for the lab's Engine API socket in tests, speaking as the docker
 // CLI speaks: plain requests, and hijacked ones (`Upgrade: tcp`).
@@ -62,4 +67,33 @@ export function frames(raw: Buffer): [number, string][] {
     offset += 8 + length;
   }
   return out;
+}
+
+/** An engine served on a socket in a private temporary directory, for one test. */
+export interface ServedLab {
+  readonly directory: string;
+  readonly socket: string;
+  readonly engine: Engine;
+  readonly server: ApiServer;
+  /** Removes every container (their timers would keep mocha from exiting), stops the server, deletes the directory. */
+  close(): Promise<void>;
+}
+
+/** Serves `engine` (by default one whose pulls take no time) in a new private directory under the system temp folder. */
+export async function serveLab(name: string, engine = new Engine({ pullSecondsPerMegabyte: 0 })): Promise<ServedLab> {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), `docker-lab-${name}-`));
+  const socket = path.join(directory, 'run', 'docker.sock');
+  const server = new ApiServer(engine, socket);
+  await server.start();
+  return {
+    directory,
+    socket,
+    engine,
+    server,
+    async close() {
+      for (const container of engine.containerList({ all: true })) await engine.containerDelete(container.Id, { force: true });
+      await server.stop();
+      fs.rmSync(directory, { recursive: true, force: true });
+    },
+  };
 }

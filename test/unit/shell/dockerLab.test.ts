@@ -34,6 +34,10 @@ suite('docker-lab: arguments', () => {
     [['serve', '--socket', '/tmp/lab/docker.sock'], { kind: 'serve', socket: '/tmp/lab/docker.sock', stateFile: undefined }],
     [['serve', '--socket', 's', '--state', 'lab.json'], { kind: 'serve', socket: 's', stateFile: 'lab.json' }],
     [['serve'], { kind: 'error', message: 'serve needs --socket PATH' }],
+    [['serve', '--socket', 's', '--tcp', '2375'], { kind: 'serve', socket: 's', stateFile: undefined, tcpPort: 2375 }],
+    [['serve', '--socket', 's', '--tcp', '0.0.0.0:2375'], { kind: 'error', message: '--tcp takes a port number (the lab listens on 127.0.0.1 only): 0.0.0.0:2375' }],
+    [['serve', '--socket', 's', '--tcp', '70000'], { kind: 'error', message: '--tcp takes a port number (the lab listens on 127.0.0.1 only): 70000' }],
+    [['--tcp', '2375'], { kind: 'error', message: 'unknown option: --tcp' }],
     [['serve', '--socket', 's', '-c', 'x'], { kind: 'error', message: 'serve does not take -c' }],
     [['--socket', 's'], { kind: 'error', message: 'unknown option: --socket' }],
   ];
