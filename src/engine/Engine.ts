@@ -1276,8 +1276,8 @@ export class Engine {
     };
   }
 
-  /** `GET /containers/{id}/json` */
-  containerInspect(idOrName: string): ContainerInspectResponse {
+  /** `GET /containers/{id}/json`; `size` adds SizeRw and SizeRootFs, as `docker inspect -s` asks. */
+  containerInspect(idOrName: string, options: { size?: boolean } = {}): ContainerInspectResponse {
     return this.call('ContainerInspect', { id: idOrName }, () => {
       const record = this.findContainer(idOrName);
       const s = record.state;
@@ -1285,6 +1285,7 @@ export class Engine {
       const config = record.config;
       const networks = this.endpoints(record);
       const bridge = networks.bridge as EndpointSettings | undefined;
+      const hostConfig = record.hostConfig;
       return {
         Id: record.id,
         Created: isoNano(record.created),
@@ -1354,19 +1355,39 @@ export class Engine {
           NanoCpus: 0,
           CgroupParent: '',
           BlkioWeight: 0,
+          BlkioWeightDevice: hostConfig.BlkioWeightDevice ?? null,
+          BlkioDeviceReadBps: hostConfig.BlkioDeviceReadBps ?? null,
+          BlkioDeviceWriteBps: hostConfig.BlkioDeviceWriteBps ?? null,
+          BlkioDeviceReadIOps: hostConfig.BlkioDeviceReadIOps ?? null,
+          BlkioDeviceWriteIOps: hostConfig.BlkioDeviceWriteIOps ?? null,
           CpuPeriod: 0,
           CpuQuota: 0,
+          CpuRealtimePeriod: 0,
+          CpuRealtimeRuntime: 0,
           CpusetCpus: '',
           CpusetMems: '',
+          Devices: hostConfig.Devices ?? null,
+          DeviceCgroupRules: hostConfig.DeviceCgroupRules ?? null,
+          DeviceRequests: hostConfig.DeviceRequests ?? null,
           MemoryReservation: 0,
           MemorySwap: 0,
-          PidsLimit: null,
-          Ulimits: null,
+          // cgroup v2 has no swappiness: dockerd drops it (verifyPlatformContainerResources).
+          MemorySwappiness: null,
+          // Dropped as unsupported on cgroup v2, then defaulted to false (adaptContainerSettings).
+          OomKillDisable: false,
+          // The create route reads 0 and below as "unlimited", stored as null.
+          PidsLimit: (hostConfig.PidsLimit ?? 0) > 0 ? hostConfig.PidsLimit : null,
+          Ulimits: hostConfig.Ulimits ?? null,
+          CpuCount: 0,
+          CpuPercent: 0,
+          IOMaximumIOps: 0,
+          IOMaximumBandwidth: 0,
           ...(record.hostConfig.Mounts?.length ? { Mounts: record.hostConfig.Mounts } : {}),
           MaskedPaths: ['/proc/asound', '/proc/acpi', '/proc/interrupts', '/proc/kcore', '/proc/keys', '/proc/latency_stats', '/proc/timer_list', '/proc/timer_stats', '/proc/sched_debug', '/proc/scsi', '/sys/firmware', '/sys/devices/virtual/powercap'],
           ReadonlyPaths: ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'],
         },
         GraphDriver: { Data: this.graphDriverData(record.id), Name: 'overlay2' },
+        ...(options.size ? this.containerSizes(record) : {}),
         Mounts: this.mountPointsOf(record),
         Config: {
           Hostname: config.Hostname,

@@ -80,6 +80,20 @@ export interface HostConfig {
   Binds?: string[] | null;
   /** `--mount type=volume,source=name,target=/path`. */
   Mounts?: Mount[] | null;
+  // Resources the lab does not enforce; inspect reports them as given (the
+  // docker CLI sends empty lists, an SDK often nothing, which reads null).
+  BlkioWeightDevice?: unknown[] | null;
+  BlkioDeviceReadBps?: unknown[] | null;
+  BlkioDeviceWriteBps?: unknown[] | null;
+  BlkioDeviceReadIOps?: unknown[] | null;
+  BlkioDeviceWriteIOps?: unknown[] | null;
+  Devices?: unknown[] | null;
+  DeviceCgroupRules?: string[] | null;
+  DeviceRequests?: unknown[] | null;
+  Ulimits?: unknown[] | null;
+  MemorySwappiness?: number | null;
+  OomKillDisable?: boolean | null;
+  PidsLimit?: number | null;
 }
 
 /** A mount a client asks for in HostConfig.Mounts (the API's Mount). */
@@ -200,6 +214,9 @@ export interface ContainerInspectResponse {
   ExecIDs: string[] | null;
   HostConfig: Record<string, unknown>;
   GraphDriver: { Data: Record<string, string> | null; Name: string };
+  /** With `?size=1`: the writable layer's bytes, and those plus the image's. */
+  SizeRw?: number;
+  SizeRootFs?: number;
   Mounts: MountPoint[];
   Config: Record<string, unknown>;
   NetworkSettings: Record<string, unknown>;

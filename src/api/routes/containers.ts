@@ -22,7 +22,7 @@ export function containerRoutes(route: Router, engine: Engine): void {
     }
     return { status: 201, json: engine.containerCreate(request, query.get('name') ?? undefined) };
   });
-  route('GET', '/containers/{id}/json', ({ params }) => ({ json: engine.containerInspect(params.id) }));
+  route('GET', '/containers/{id}/json', ({ params, query }) => ({ json: engine.containerInspect(params.id, { size: truthy(query.get('size')) }) }));
   route('POST', '/containers/{id}/start', ({ params }) => {
     engine.containerStart(params.id);
     return { status: 204, empty: true };

@@ -128,6 +128,19 @@ export function parseContainerOptions(flags: FlagValues, args: readonly string[]
       NetworkMode: networks[0] || 'bridge',
       ...(binds.length ? { Binds: binds } : {}),
       ...(mounts.length ? { Mounts: mounts } : {}),
+      // What the docker CLI sends for the resource flags the lab does not take (opts.go parse).
+      BlkioWeightDevice: [],
+      BlkioDeviceReadBps: [],
+      BlkioDeviceWriteBps: [],
+      BlkioDeviceReadIOps: [],
+      BlkioDeviceWriteIOps: [],
+      Devices: [],
+      DeviceCgroupRules: null,
+      DeviceRequests: null,
+      MemorySwappiness: -1,
+      OomKillDisable: false,
+      PidsLimit: 0,
+      Ulimits: [],
     },
   };
   if (flags.changed('entrypoint')) {

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../engine/errors';
+import type { ContainerInspectResponse } from '../../engine/types';
 import type { CommandHandler } from './Command';
 import { StatusError } from './Command';
 import type { InspectResult } from './inspectOutput';
@@ -15,10 +16,16 @@ export const inspect: CommandHandler = async (ctx) => {
   if (type && !TYPES.includes(type)) {
     throw new StatusError(`unknown type: "${type}": must be one of "${TYPES.join('", "')}"`, 1);
   }
+  const size = ctx.flags.bool('size');
+  // system/inspect.go: the size is the container's alone; for other objects the flag is noted and ignored.
+  const sizeIgnored = (objectType: string, value: unknown): InspectResult => {
+    if (size) ctx.io.stderr.write(`WARNING: --size ignored for ${objectType}\n`);
+    return { ok: true, value };
+  };
   const results: InspectResult[] = ctx.args.map((ref) => {
     if (type === '' || type === 'container') {
       try {
-        return { ok: true, value: ctx.engine.containerInspect(ref) };
+        return containerResult(ctx.engine.containerInspect(ref, { size }));
       } catch (e) {
         if (!(e instanceof NotFoundError)) throw e;
         if (type === 'container') return { ok: false, error: `Error response from daemon: ${e.message}` };
@@ -26,7 +33,7 @@ export const inspect: CommandHandler = async (ctx) => {
     }
     if (type === '' || type === 'image') {
       try {
-        return { ok: true, value: ctx.engine.imageInspect(ref) };
+        return sizeIgnored('image', ctx.engine.imageInspect(ref));
       } catch (e) {
         if (!(e instanceof NotFoundError)) throw e;
         if (type === 'image') return { ok: false, error: `Error response from daemon: ${e.message}` };
@@ -34,7 +41,7 @@ export const inspect: CommandHandler = async (ctx) => {
     }
     if (type === '' || type === 'network') {
       try {
-        return { ok: true, value: ctx.engine.networkInspect(ref) };
+        return sizeIgnored('network', ctx.engine.networkInspect(ref));
       } catch (e) {
         if (!(e instanceof NotFoundError)) throw e;
         if (type === 'network') return { ok: false, error: `Error response from daemon: ${e.message}` };
@@ -42,7 +49,7 @@ export const inspect: CommandHandler = async (ctx) => {
     }
     if (type === '' || type === 'volume') {
       try {
-        return { ok: true, value: ctx.engine.volumeInspect(ref) };
+        return sizeIgnored('volume', ctx.engine.volumeInspect(ref));
       } catch (e) {
         if (!(e instanceof NotFoundError)) throw e;
         if (type === 'volume') return { ok: false, error: `Error response from daemon: ${e.message}` };
@@ -60,7 +67,7 @@ export const inspect: CommandHandler = async (ctx) => {
 export const containerInspect: CommandHandler = async (ctx) => {
   const results: InspectResult[] = ctx.args.map((ref) => {
     try {
-      return { ok: true, value: ctx.engine.containerInspect(ref) };
+      return containerResult(ctx.engine.containerInspect(ref, { size: ctx.flags.bool('size') }));
     } catch (e) {
       if (!(e instanceof NotFoundError)) throw e;
       return { ok: false, error: `Error response from daemon: ${e.message}` };
@@ -68,3 +75,8 @@ export const containerInspect: CommandHandler = async (ctx) => {
   });
   return writeInspect(ctx.io, results, ctx.flags.string('format'));
 };
+
+/** A container as the CLI decodes it: without `-s` the JSON has no sizes, the struct's pointers are nil. */
+function containerResult(value: ContainerInspectResponse): InspectResult {
+  return { ok: true, value, typed: { SizeRw: null, SizeRootFs: null, ...value } };
+}

@@ -3,8 +3,12 @@ import { parseTemplate } from '../template/GoTemplate';
 import { StatusError } from './Command';
 import { asGoValue } from './goValues';
 
-/** One object found (or the error for a reference that was not). */
-export type InspectResult = { ok: true; value: unknown } | { ok: false; error: string };
+/**
+ * One object found (or the error for a reference that was not). `typed` is
+ * what templates see when it differs from the JSON: the Go struct still has
+ * the fields `omitempty` leaves out of the JSON, as nil.
+ */
+export type InspectResult = { ok: true; value: unknown; typed?: unknown } | { ok: false; error: string };
 
 /**
  * docker/cli inspect.Inspect: prints the objects as an indented JSON array
@@ -29,7 +33,7 @@ export function writeInspect(io: CommandIO, results: readonly InspectResult[], f
         continue;
       }
       try {
-        out += `${template.execute(asGoValue(result.value))}\n`;
+        out += `${template.execute(asGoValue(result.typed ?? result.value))}\n`;
       } catch (e) {
         errors.push(`template parsing error: ${e instanceof Error ? e.message : String(e)}`);
       }

@@ -224,15 +224,14 @@ suite('Engine API through dockerode', () => {
     assert.deepStrictEqual([gone.statusCode, gone.json?.message], [404, 'No such image: nginx:1.28.0']);
   });
 
-  // Lab bugs found through dockerode, skipped until their owners fix them (each test fails today).
-  test.skip('BUG inspect ignores size: container.inspect({ size: true }) has SizeRw and SizeRootFs, as `docker inspect -s` shows', async () => {
+  test('inspect with size: container.inspect({ size: true }) has SizeRw and SizeRootFs, as `docker inspect -s` shows', async () => {
     const container = await runWeb();
     const inspected = await container.inspect({ size: true } as Docker.ContainerInspectOptions) as { SizeRw?: number; SizeRootFs?: number };
     assert.strictEqual(typeof inspected.SizeRw, 'number');
     assert.ok((inspected.SizeRootFs ?? 0) > 0, 'the image\'s size counts in SizeRootFs');
   });
 
-  test.skip('BUG HostConfig echoes the request: a minimal create still inspects with every field dockerd always sends', async () => {
+  test('HostConfig: a minimal create still inspects with every field dockerd always sends', async () => {
     await pull('alpine:latest');
     const container = await docker.createContainer({ Image: 'alpine:latest' });
     const { HostConfig } = await container.inspect();

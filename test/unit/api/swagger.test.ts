@@ -70,8 +70,8 @@ const ENDPOINT_SLICES: Quirk = {
   reason: 'EndpointSettings.Links, Aliases and DNSNames are []string without omitempty (api/types/network/endpoint.go): nil on the default bridge',
 };
 const HOST_CONFIG_SLICES: Quirk = {
-  path: /^\/HostConfig\/(Binds|VolumesFrom|CapAdd|CapDrop|ExtraHosts|GroupAdd|Links|SecurityOpt|Ulimits)$/,
-  reason: 'HostConfig and Resources slices without omitempty (api/types/container/hostconfig.go): nil when the create request set none',
+  path: /^\/HostConfig\/(Binds|VolumesFrom|CapAdd|CapDrop|ExtraHosts|GroupAdd|Links|SecurityOpt|Ulimits|BlkioWeightDevice|BlkioDevice(Read|Write)(Bps|IOps)|Devices|DeviceCgroupRules|DeviceRequests|MemorySwappiness)$/,
+  reason: 'HostConfig and Resources slices without omitempty (api/types/container/hostconfig.go): nil when the create request set none; MemorySwappiness is *int64, dropped on cgroup v2 (verifyPlatformContainerResources)',
 };
 const CONFIG_VOLUMES: Quirk = {
   path: /^\/Config\/Volumes$/,
