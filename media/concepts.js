@@ -95,10 +95,16 @@
     if (table) table.innerHTML = message.table;
     const calls = document.querySelector('[data-calls]');
     if (calls) {
-      const rows = [...message.calls].reverse().map((/** @type {{method: string, path: string, status: number}} */ call, /** @type {number} */ index) => {
+      const table = calls.closest('table');
+      // The lab's own terminal and views, or the socket and the client that called through it.
+      const from = (/** @type {string | undefined} */ client) => client === undefined
+        ? (table?.getAttribute('data-lab') ?? '')
+        : [table?.getAttribute('data-socket') ?? '', client].filter(Boolean).join(' · ');
+      const rows = [...message.calls].reverse().map((/** @type {{method: string, path: string, status: number, client?: string}} */ call, /** @type {number} */ index) => {
         const row = document.createElement('tr');
         if (index === 0 && message.flash.length) row.className = 'new';
-        for (const text of [call.method, call.path, String(call.status)]) {
+        if (call.client !== undefined) row.classList.add('socket');
+        for (const text of [from(call.client), call.method, call.path, String(call.status)]) {
           const cell = document.createElement('td');
           cell.textContent = text;
           row.append(cell);
@@ -109,7 +115,7 @@
       if (rows.length === 0) {
         const row = document.createElement('tr');
         const cell = document.createElement('td');
-        cell.colSpan = 3;
+        cell.colSpan = 4;
         cell.textContent = calls.getAttribute('data-empty');
         row.append(cell);
         rows.push(row);

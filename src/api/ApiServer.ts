@@ -1,7 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import type { Duplex } from 'node:stream';
+import type { Disposable } from '../engine/Emitter';
 import type { Engine } from '../engine/Engine';
 import { ENGINE_VERSION } from '../engine/Engine';
 import { EngineError, NotModifiedError } from '../engine/errors';
@@ -29,7 +31,6 @@ interface Route {
   options: RouteOptions;
 }
 
-
 /**
  * The Docker Engine API (v1.50) over a unix socket, on the lab's engine:
  * the real docker CLI (or any SDK) pointed at it with
@@ -46,6 +47,9 @@ export class ApiServer {
   private readonly routes: Route[] = [];
   /** Hijacked connections (attach, exec): the http server no longer closes them itself. */
   private readonly hijacked = new Set<Duplex>();
+  /** The User-Agent of the request being served, through its awaits: the engine's ApiCall.client. */
+  private readonly caller = new AsyncLocalStorage<string>();
+  private identifying: Disposable | undefined;
 
   constructor(private readonly engine: Engine, readonly socketPath: string, private readonly options: { tcpPort?: number } = {}) {
     this.servers.push(this.createServer());
@@ -72,10 +76,13 @@ export class ApiServer {
     fs.chmodSync(this.socketPath, 0o600);
     const tcp = this.servers[1];
     if (tcp) await listen(tcp, (server, done) => server.listen(this.options.tcpPort, '127.0.0.1', done));
+    this.identifying = this.engine.identifyCallers(() => this.caller.getStore());
   }
 
   /** Stops listening, ends open connections and removes the socket file. */
   async stop(): Promise<void> {
+    this.identifying?.dispose();
+    this.identifying = undefined;
     for (const socket of this.hijacked) socket.destroy();
     await Promise.all(this.servers.filter((server) => server.listening).map((server) => {
       server.closeAllConnections();
@@ -85,8 +92,9 @@ export class ApiServer {
   }
 
   private createServer(): http.Server {
-    const server = http.createServer((request, response) => void this.serve(request, response));
-    server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(request, socket, head));
+    const server = http.createServer((request, response) => this.caller.run(request.headers['user-agent'] ?? '', () => void this.serve(request, response)));
+    server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) =>
+      this.caller.run(request.headers['user-agent'] ?? '', () => this.upgrade(request, socket, head)));
     return server;
   }
 

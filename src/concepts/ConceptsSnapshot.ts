@@ -8,6 +8,8 @@ export interface ConceptsCall {
   /** The path with its parameters (`/containers/web/start`). */
   readonly path: string;
   readonly status: number;
+  /** Set when the call came through the Engine API socket: the client's product (`Docker-Client/28.2.2`), `''` when it gave none. */
+  readonly client?: string;
 }
 
 /**

@@ -20,7 +20,11 @@ export class ApiCallLog {
   }
 
   private add(call: ApiCall): void {
-    const entry: ConceptsCall = { operation: call.operation, method: call.method, path: call.path, status: call.statusCode };
+    const entry: ConceptsCall = {
+      operation: call.operation, method: call.method, path: call.path, status: call.statusCode,
+      // `Docker-Client/28.2.2 (linux)`: the product, without the comment.
+      ...(call.client === undefined ? {} : { client: call.client.split(' ')[0] }),
+    };
     this.entries.push(entry);
     if (this.entries.length > CALLS_SHOWN) this.entries.shift();
     this.onCall(entry);

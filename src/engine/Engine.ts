@@ -1,7 +1,7 @@
 import type { Clock } from './Clock';
 import { SystemClock, sleep } from './Clock';
 import { Emitter } from './Emitter';
-import type { Event } from './Emitter';
+import type { Disposable, Event } from './Emitter';
 import {
   ConflictError, EngineError, InvalidParameterError, NotFoundError, NotModifiedError, SystemError,
 } from './errors';
@@ -165,6 +165,7 @@ export class Engine {
   readonly onDidChange: Event<EngineChange> = this.changeEmitter.event;
   /** Each API call the engine served (method, path, status). */
   readonly onApiCall: Event<ApiCall> = this.apiCallEmitter.event;
+  private callerOf: () => string | undefined = () => undefined;
   /** Container output as it is written (attach, `logs -f`). */
   readonly onContainerOutput: Event<ContainerOutput> = this.outputEmitter.event;
 
@@ -2541,7 +2542,19 @@ export class Engine {
 
   private recordCall(operation: OperationName, params: Record<string, string>, statusCode: number, time: number): void {
     if (!this.apiCallEmitter.hasListeners || this.observing > 0) return;
-    this.apiCallEmitter.fire({ operation, method: OPERATIONS[operation].method, path: pathOf(operation, params), statusCode, time });
+    const client = this.callerOf();
+    this.apiCallEmitter.fire({ operation, method: OPERATIONS[operation].method, path: pathOf(operation, params), statusCode, time, ...(client === undefined ? {} : { client }) });
+  }
+
+  /**
+   * Lets a server say who is calling (ApiCall.client): `callerOf` is asked
+   * as each call is recorded, in the caller's own context (the API socket
+   * keeps each request's User-Agent in an AsyncLocalStorage). Until the
+   * returned handle is disposed.
+   */
+  identifyCallers(callerOf: () => string | undefined): Disposable {
+    this.callerOf = callerOf;
+    return { dispose: () => { if (this.callerOf === callerOf) this.callerOf = () => undefined; } };
   }
 
   // ---------------------------------------------------------------- snapshot

@@ -67,6 +67,12 @@ export interface ApiCall {
   statusCode: number;
   /** Lab time, ms since the epoch. */
   time: number;
+  /**
+   * Who asked, when the call came through the Engine API socket: the
+   * client's User-Agent (`Docker-Client/28.2.2 (linux)`), or `''` without
+   * one. Absent for the lab's own terminal and views.
+   */
+  client?: string;
 }
 
 /** Fills `{id}`/`{name}` in an operation's path. */

@@ -31,12 +31,12 @@ const WORDS: Record<LessonLanguage, Record<string, string>> = {
   en: {
     title: 'Docker Lab: Concepts', vm: 'VM vs container', architecture: 'Architecture', desktop: 'Docker Desktop',
     calls: 'Last API calls', noCalls: 'No calls yet: run a docker command in the Docker Lab terminal.', method: 'Method', path: 'Path', status: 'Status',
-    outline: 'What the picture shows', compare: 'Side by side',
+    client: 'From', lab: 'Docker Lab', socket: 'socket', outline: 'What the picture shows', compare: 'Side by side',
   },
   ko: {
     title: 'Docker Lab: 개념', vm: 'VM과 컨테이너', architecture: 'Docker 구조', desktop: 'Docker Desktop',
     calls: '최근 API 호출', noCalls: '아직 호출이 없습니다. Docker Lab 터미널에서 docker 명령을 실행해 보세요.', method: '메서드', path: '경로', status: '상태',
-    outline: '그림에 있는 것', compare: '한눈에 비교',
+    client: '보낸 곳', lab: 'Docker Lab', socket: '소켓', outline: '그림에 있는 것', compare: '한눈에 비교',
   },
 };
 
@@ -129,7 +129,7 @@ export class ConceptsPanel extends LabWebviewPanel {
   <div class="diagram" data-view="${tab}"></div>
   <details class="outline"><summary>${words.outline}</summary><ul data-outline="${tab}"></ul></details>
   ${tab === 'vm' ? `<h2>${words.compare}</h2><div class="table" data-table></div>` : ''}
-  ${tab === 'architecture' ? `<h2>${words.calls}</h2><table class="calls"><thead><tr><th>${words.method}</th><th>${words.path}</th><th>${words.status}</th></tr></thead><tbody data-calls data-empty="${words.noCalls}"></tbody></table>` : ''}
+  ${tab === 'architecture' ? `<h2>${words.calls}</h2><table class="calls" data-lab="${words.lab}" data-socket="${words.socket}"><thead><tr><th>${words.client}</th><th>${words.method}</th><th>${words.path}</th><th>${words.status}</th></tr></thead><tbody data-calls data-empty="${words.noCalls}"></tbody></table>` : ''}
 </section>`).join('\n');
     return `<!DOCTYPE html>
 <html lang="${language}">

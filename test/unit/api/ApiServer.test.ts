@@ -6,7 +6,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ApiServer } from '../../../src/api/ApiServer';
 import { Engine } from '../../../src/engine/Engine';
-import { call, frames, hijack, json } from '../helpers/apiClient';
+import { runDocker } from '../../../src/cli/runDocker';
+import type { ApiCall } from '../../../src/engine/operations';
+import { call, frames, hijack, json, serveLab } from '../helpers/apiClient';
 
 // The Engine API on a unix socket, spoken to as the docker CLI speaks it:
 // versioned paths, JSON errors with the daemon's status codes, streamed
@@ -197,5 +199,30 @@ suite('Engine API over a unix socket', () => {
     await server.stop();
     await attached.done;
     await server.start();
+  });
+});
+
+suite('Engine API: who called', () => {
+  test('calls through the socket carry the client\'s User-Agent, through a pull\'s awaits too; the lab\'s own calls carry none, even when they interleave', async () => {
+    const lab = await serveLab('caller');
+    try {
+      const calls: ApiCall[] = [];
+      lab.engine.onApiCall((c) => calls.push(c));
+      const agent = { 'User-Agent': 'Docker-Client/28.2.2 (linux)' };
+      const pull = call(lab.socket, 'POST', '/v1.50/images/create?fromImage=alpine&tag=latest', undefined, agent);
+      const fromLab = runDocker(lab.engine, ['ps']);
+      await Promise.all([pull, fromLab]);
+      await call(lab.socket, 'GET', '/v1.50/containers/json', undefined, {});
+      assert.deepStrictEqual(calls.map((c) => [c.operation, c.client]), [
+        ['ContainerList', undefined],
+        ['ImageCreate', 'Docker-Client/28.2.2 (linux)'],
+        ['ContainerList', ''],
+      ]);
+      await lab.server.stop();
+      await runDocker(lab.engine, ['images']);
+      assert.strictEqual(calls.at(-1)?.client, undefined, 'once stopped, the server no longer names callers');
+    } finally {
+      await lab.close();
+    }
   });
 });

@@ -36,6 +36,18 @@ suite('concepts: the snapshot the panel draws', () => {
     assert.equal(snapshot.language, 'ko');
   });
 
+  test('a call through the socket names its client by product; the lab\'s own calls name none', async () => {
+    const { engine, log, run } = lab();
+    let caller: string | undefined = 'Docker-Client/28.2.2 (linux)';
+    engine.identifyCallers(() => caller);
+    await run('docker ps');
+    caller = '';
+    await run('docker ps');
+    caller = undefined;
+    await run('docker ps');
+    assert.deepEqual(log.calls.map((c) => c.client), ['Docker-Client/28.2.2', '', undefined]);
+  });
+
   test('the calls of a sequence of commands, in order, as the daemon answered them', async () => {
     const { log, run } = lab();
     await run('docker ps');
