@@ -36,4 +36,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The engine is the daemon: it knows nothing of the clients around it.
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: restricted,
+        // Up and out of src/engine into another room (engine/programs/shell, the containers' shells, is the engine's own).
+        patterns: [{ regex: '^(\\.\\./)+(cli|shell|api|curriculum|concepts|inspector|terminal|views|webviews|lessons|commands|persistence|host|bin)(/|$)', message: 'The engine is the daemon: it imports nothing from its clients.' }],
+      }],
+    },
+  },
 );

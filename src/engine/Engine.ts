@@ -51,7 +51,7 @@ import { ForbiddenError } from './errors';
 import { filterMatch } from './util/filterArgs';
 import { filterBool, matchLabels, validateFilters } from './util/filterArgs';
 import { NotImplementedError } from './errors';
-import { getTimestamp, timestampToMilliseconds } from '../cli/commands/getTimestamp';
+import { getTimestamp, timestampToMilliseconds } from './util/getTimestamp';
 
 /** The daemon's version facts, as `docker version` reports them for the server. */
 export const ENGINE_VERSION = {

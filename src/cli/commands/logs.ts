@@ -1,7 +1,7 @@
 import type { LogEntry } from '../../engine/types';
 import type { CommandContext, CommandHandler } from './Command';
 import { StatusError } from './Command';
-import { getTimestamp, timestampToMilliseconds } from './getTimestamp';
+import { getTimestamp, timestampToMilliseconds } from '../../engine/util/getTimestamp';
 import { trimContainerId } from './trimContainerId';
 
 /** The status docker exits with when Ctrl+C ends `docker logs -f` (128 + SIGINT, no message). */

@@ -4,7 +4,7 @@ import { FlagCell, FlagValues } from './FlagValues';
 import { ValidatorContext } from './flagValidators';
 import { GoError } from './GoError';
 import { goUnits } from './goUnits';
-import { parseGoDuration } from './parseGoDuration';
+import { parseGoDuration } from '../../engine/util/parseGoDuration';
 import { strconv } from './strconv';
 
 /** Result of {@link FlagSet.parse}. */

@@ -2,7 +2,7 @@ import { FlagDefinition, FlagValue } from './FlagDefinition';
 import { flagValidators, ValidatorContext } from './flagValidators';
 import { GoError } from './GoError';
 import { goUnits } from './goUnits';
-import { parseGoDuration } from './parseGoDuration';
+import { parseGoDuration } from '../../engine/util/parseGoDuration';
 import { parseMountSpec } from './parseMountSpec';
 import { parseNanoCpus } from './parseNanoCpus';
 import { readCsvRecord } from './readCsvRecord';

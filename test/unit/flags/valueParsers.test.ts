@@ -2,7 +2,7 @@ import * as assert from 'node:assert';
 import { flagValidators } from '../../../src/cli/flags/flagValidators';
 import { GoError } from '../../../src/cli/flags/GoError';
 import { goUnits } from '../../../src/cli/flags/goUnits';
-import { parseGoDuration } from '../../../src/cli/flags/parseGoDuration';
+import { parseGoDuration } from '../../../src/engine/util/parseGoDuration';
 import { parseGoIp } from '../../../src/cli/flags/parseGoIp';
 import { parseMountSpec } from '../../../src/cli/flags/parseMountSpec';
 import { parseNanoCpus } from '../../../src/cli/flags/parseNanoCpus';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { getTimestamp, timestampToMilliseconds } from '../../../../src/cli/commands/getTimestamp';
+import { getTimestamp, timestampToMilliseconds } from '../../../../src/engine/util/getTimestamp';
 
 // 2026-11-24T09:00:00Z, the ManualClock's start.
 const NOW = Date.UTC(2026, 10, 24, 9, 0, 0);

@@ -1,4 +1,4 @@
-import { parseGoDuration } from '../flags/parseGoDuration';
+import { parseGoDuration } from './parseGoDuration';
 
 /**
  * `--since` / `--until` values as the docker client sends them: moby's
