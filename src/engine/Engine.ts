@@ -118,7 +118,8 @@ export interface ContainerOutput {
 }
 
 const MAX_LOG_ENTRIES = 5000;
-const MAX_EVENTS = 1000;
+/** The events the daemon keeps for `--since` (moby daemon/events eventsLimit); older ones are dropped. */
+const MAX_EVENTS = 256;
 
 /**
  * The Docker daemon of Docker Lab. Its operations and types follow the Docker

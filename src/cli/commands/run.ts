@@ -61,6 +61,8 @@ async function attachAndStart(ctx: CommandContext, id: string, tty: boolean, att
     if (!tty && interrupts >= DETACH_AFTER_INTERRUPTS) letGo?.();
   });
   try {
+    // As the CLI's runContainer: attach (the daemon's `attach` event), wait, then start.
+    engine.containerAttach(id);
     const exited = engine.containerWait(id, 'next-exit');
     try {
       engine.containerStart(id);

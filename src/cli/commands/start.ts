@@ -74,6 +74,8 @@ async function startAttached(ctx: CommandContext, name: string, interactive: boo
     if (!rawTerminal) finish(0);
   });
   try {
+    // RunStart attaches before it starts: the daemon's `attach` event comes first.
+    engine.containerAttach(id);
     try {
       engine.containerStart(id);
     } catch (error) {

@@ -4,6 +4,7 @@ import { Engine } from '../../../src/engine/Engine';
 import { ConflictError, InvalidParameterError, NotFoundError, NotImplementedError, SystemError } from '../../../src/engine/errors';
 import type { EventMessage } from '../../../src/engine/types';
 import { seededRandom } from '../../../src/engine/util/seededRandom';
+import { runDocker } from '../../../src/cli/runDocker';
 
 // The daemon's prunes (moby daemon/prune.go, daemon/images/image_prune.go),
 // `docker top` (daemon/top_unix.go) and the terminal resizes
@@ -198,5 +199,29 @@ suite('Engine: terminal resize', () => {
     await assert.rejects(engine.execResize(missing, 30, 100), is(InvalidParameterError, 'exec process is not started'));
     engine.containerPause(id);
     await assert.rejects(engine.execResize(waiting, 30, 100), is(ConflictError, `Container ${id} is paused, unpause the container before exec`));
+  });
+});
+
+suite('engine: the events it keeps', () => {
+  test('the last 256, as dockerd keeps them for --since; older ones are gone, newer ones all there', async () => {
+    const { engine, events } = await lab('alpine');
+    for (let i = 0; i < 150; i++) engine.containerCreate({ Image: 'alpine', Cmd: ['true'] }, `c${i}`);
+    for (let i = 0; i < 150; i++) engine.containerDelete(`c${i}`);
+    const kept = engine.events();
+    assert.strictEqual(kept.length, 256);
+    assert.deepStrictEqual(kept, events.slice(-256), 'the newest, in order');
+    assert.ok(events.length > 256);
+  });
+
+  test('docker run and docker start -a attach before they start, as the CLI does; run -d does not attach', async () => {
+    const { clock, engine, events } = await lab('alpine');
+    const actions = async (argv: string[]) => {
+      events.length = 0;
+      await clock.settle(runDocker(engine, argv));
+      return events.filter((event) => event.Type === 'container').map((event) => event.Action);
+    };
+    assert.deepStrictEqual(await actions(['run', '--name', 'once', 'alpine', 'echo', 'hi']), ['create', 'attach', 'start', 'die']);
+    assert.deepStrictEqual(await actions(['start', '-a', 'once']), ['attach', 'start', 'die']);
+    assert.deepStrictEqual(await actions(['run', '-d', 'alpine', 'true']), ['create', 'start', 'die']);
   });
 });
