@@ -1,7 +1,7 @@
 import * as zlib from 'node:zlib';
 import { extract, pack } from 'tar-stream';
 import type { Header } from 'tar-stream';
-import { posixPath } from '../cli/commands/posixPath';
+import { posixPath } from '../engine/util/posixPath';
 import type { ArchiveEntry } from '../engine/Engine';
 import { fileBytes } from '../engine/fs/overlay';
 import type { FsNode } from '../engine/fs/overlay';

@@ -1,7 +1,7 @@
 import type { ArchiveEntry, Engine, PathStat } from '../../engine/Engine';
 import { InvalidParameterError, SystemError } from '../../engine/errors';
-import { daemonEntries } from '../../cli/commands/daemonEntries';
-import { posixPath } from '../../cli/commands/posixPath';
+import { daemonEntries } from '../../engine/util/daemonEntries';
+import { posixPath } from '../../engine/util/posixPath';
 import { ArchiveBreakout, ArchiveError, MAX_ARCHIVE_BYTES, packArchive, unpackArchive } from '../tar';
 import { goJson } from '../wire';
 import type { Query, Router } from '../wire';

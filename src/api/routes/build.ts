@@ -1,6 +1,6 @@
 import * as crypto from 'node:crypto';
-import { DockerignoreMatcher } from '../../cli/commands/dockerignore';
-import { posixPath } from '../../cli/commands/posixPath';
+import { DockerignoreMatcher } from '../../engine/build/dockerignore';
+import { posixPath } from '../../engine/util/posixPath';
 import type { Engine } from '../../engine/Engine';
 import type { BuildContext, ContextEntry } from '../../engine/build/BuildContext';
 import { BuildError } from '../../engine/build/BuildError';

@@ -7,7 +7,7 @@ import { StatusError } from './Command';
 import { errnoText } from './errnoText';
 import type { CopyInfo } from './prepareArchiveCopy';
 import { COPY_ERRORS, getRebaseName, rebaseEntries } from './prepareArchiveCopy';
-import { posixPath } from './posixPath';
+import { posixPath } from '../../engine/util/posixPath';
 
 /** A host path looked up: what is there, or why nothing is (an errno name). */
 type Lookup = { stat: HostStat; path: string } | { errno: string; path: string };

@@ -1,7 +1,7 @@
 import type { BuildContext, ContextEntry } from '../../engine/build/BuildContext';
 import type { HostFiles } from '../HostFiles';
 import { StatusError } from './Command';
-import { DockerignoreMatcher } from './dockerignore';
+import { DockerignoreMatcher } from '../../engine/build/dockerignore';
 
 /**
  * What buildx's loadInputs does with a local context: the context must be a

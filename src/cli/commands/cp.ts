@@ -5,10 +5,10 @@ import type { CommandContext, CommandHandler } from './Command';
 import { StatusError } from './Command';
 import { HostArchive } from './HostArchive';
 import { archiveSize } from './archiveSize';
-import { daemonEntries } from './daemonEntries';
+import { daemonEntries } from '../../engine/util/daemonEntries';
 import type { CopyInfo } from './prepareArchiveCopy';
 import { getRebaseName, prepareArchiveCopy, rebaseEntries } from './prepareArchiveCopy';
-import { posixPath } from './posixPath';
+import { posixPath } from '../../engine/util/posixPath';
 import { trimContainerId } from './trimContainerId';
 
 /** Go's os.ModeDir and os.ModeSymlink in a PathStat's mode. */

@@ -1,5 +1,5 @@
 import type { ArchiveEntry } from '../../engine/Engine';
-import { posixPath } from './posixPath';
+import { posixPath } from '../../engine/util/posixPath';
 
 /** go-archive CopyInfo: one side of a copy, as far as it is known. */
 export interface CopyInfo {

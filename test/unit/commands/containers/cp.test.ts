@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { archiveSize } from '../../../../src/cli/commands/archiveSize';
-import { posixPath } from '../../../../src/cli/commands/posixPath';
+import { posixPath } from '../../../../src/engine/util/posixPath';
 import type { ArchiveEntry } from '../../../../src/engine/Engine';
 import { MemoryHostFiles } from '../../helpers/MemoryHostFiles';
 import { TestLab } from '../../helpers/TestLab';

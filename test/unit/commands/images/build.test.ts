@@ -1,7 +1,7 @@
 import * as assert from 'node:assert';
 import { formatBytes } from '../../../../src/cli/commands/buildProgress';
 import { sourceExcerpt } from '../../../../src/cli/commands/build';
-import { DockerignoreMatcher } from '../../../../src/cli/commands/dockerignore';
+import { DockerignoreMatcher } from '../../../../src/engine/build/dockerignore';
 import { MemoryHostFiles } from '../../helpers/MemoryHostFiles';
 import type { Transcript } from '../../helpers/TestLab';
 import { TestLab } from '../../helpers/TestLab';

@@ -1,4 +1,4 @@
-import type { ArchiveEntry } from '../../engine/Engine';
+import type { ArchiveEntry } from '../Engine';
 import { posixPath } from './posixPath';
 
 /**
