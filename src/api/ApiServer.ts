@@ -8,6 +8,7 @@ import type { Engine } from '../engine/Engine';
 import { ENGINE_VERSION } from '../engine/Engine';
 import { EngineError, NotModifiedError } from '../engine/errors';
 import { hijack } from './hijack';
+import { unservedAnswer } from './unserved';
 import { archiveRoutes } from './routes/archive';
 import { buildRoutes } from './routes/build';
 import { containerRoutes } from './routes/containers';
@@ -35,8 +36,9 @@ interface Route {
  * The Docker Engine API (v1.50) over a unix socket, on the lab's engine:
  * the real docker CLI (or any SDK) pointed at it with
  * `DOCKER_HOST=unix://PATH` drives the same containers and images the lab
- * terminal and views show. What it does not serve yet answers as dockerd
- * answers an unknown route: 404 `{"message":"page not found"}`.
+ * terminal and views show. A route dockerd has and the lab does not serve
+ * says so (unserved.ts); a path dockerd does not know either answers as
+ * dockerd does: 404 `{"message":"page not found"}`.
  *
  * The socket sits in a directory only its owner can enter, with mode 0600,
  * and is removed on stop. TCP is only for a learner who asks for it
@@ -158,7 +160,10 @@ export class ApiServer {
         break;
       }
     }
-    if (!match) return sendError(response, 404, 'page not found');
+    if (!match) {
+      const unserved = unservedAnswer(method, pathname);
+      return unserved ? sendError(response, unserved.status, unserved.message) : sendError(response, 404, 'page not found');
+    }
     const options = match.route.options;
     let body: unknown;
     try {

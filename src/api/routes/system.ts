@@ -1,5 +1,7 @@
 import type { Engine } from '../../engine/Engine';
 import { ENGINE_PLATFORM } from '../../engine/Engine';
+import { NotFoundError } from '../../engine/errors';
+import { goQuote } from '../../engine/util/goQuote';
 import type { Reply, Router } from '../wire';
 import { API_VERSION, MIN_API_VERSION } from '../versions';
 
@@ -11,6 +13,16 @@ export function systemRoutes(route: Router, engine: Engine): void {
   route('GET', '/version', () => ({ json: versionBody(engine) }));
   route('GET', '/info', () => ({ json: engine.info() }));
   route('GET', '/system/df', () => ({ json: engine.systemDataUsage() }));
+  // The lab's daemon has no managed plugins (its built-in drivers are not
+  // plugins): the list is empty, and every name is plugin/store.go's errNotFound,
+  // which `docker inspect NAME` skips as it looks through the object types.
+  route('GET', '/plugins', () => ({ json: [] }));
+  const noSuchPlugin = ({ params }: { params: Record<string, string> }): Reply => {
+    throw new NotFoundError(`plugin ${goQuote(params.name)} not found`);
+  };
+  route('GET', '/plugins/{name}/json', noSuchPlugin);
+  route('DELETE', '/plugins/{name}', noSuchPlugin);
+  for (const action of ['enable', 'disable', 'upgrade', 'push', 'set']) route('POST', `/plugins/{name}/${action}`, noSuchPlugin);
 }
 
 /** `GET /version` as dockerd answers it: the platform, each component with its details, then the engine's own facts. */

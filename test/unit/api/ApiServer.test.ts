@@ -49,6 +49,24 @@ suite('Engine API over a unix socket', () => {
     assert.strictEqual((await call(socket, 'HEAD', '/_ping')).status, 200);
   });
 
+  test('a route dockerd serves and the lab does not says so (501, with its docker command); swarm\'s answer dockerd\'s own 503 for a node in no swarm; no plugins', async () => {
+    const answers = async (method: string, url: string) => {
+      const answer = await call(socket, method, `/v1.50${url}`);
+      return [answer.status, (json(answer) as { message: string }).message];
+    };
+    assert.deepStrictEqual(await answers('POST', '/networks/bridge/connect'), [501, 'Docker Lab does not simulate POST /networks/{id}/connect (docker network connect) yet']);
+    assert.deepStrictEqual(await answers('GET', '/containers/web/stats?stream=0'), [501, 'Docker Lab does not simulate GET /containers/{id}/stats (docker stats) yet']);
+    assert.deepStrictEqual(await answers('POST', '/images/library/nginx:1.28.0/push'), [501, 'Docker Lab does not simulate POST /images/{name}/push (docker push) yet']);
+    assert.deepStrictEqual(await answers('GET', '/services'), [503, 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.']);
+    assert.deepStrictEqual(await answers('POST', '/swarm/leave?force=1'), [503, 'This node is not part of a swarm']);
+    // No managed plugins: an empty list, and dockerd's NotFound for any name (which `docker inspect NAME` skips).
+    assert.deepStrictEqual(json(await call(socket, 'GET', '/v1.50/plugins')), []);
+    assert.deepStrictEqual(await answers('GET', '/plugins/vieux/sshfs:latest/json'), [404, 'plugin "vieux/sshfs:latest" not found']);
+    assert.deepStrictEqual(await answers('POST', '/plugins/pull?remote=vieux/sshfs'), [501, 'Docker Lab does not simulate POST /plugins/pull (docker plugin install) yet']);
+    // A served path with a method dockerd does not take there is still unknown.
+    assert.deepStrictEqual(await answers('PUT', '/containers/json'), [404, 'page not found']);
+  });
+
   test('errors are {"message"} with Content-Type application/json and the daemon\'s status codes', async () => {
     const unknown = await call(socket, 'GET', '/v1.50/nope');
     assert.deepStrictEqual([unknown.status, unknown.headers['content-type'], json(unknown)], [404, 'application/json', { message: 'page not found' }]);

@@ -219,6 +219,9 @@ const cases: Case[] = [
   { method: 'DELETE', template: '/images/{name}', what: 'in use by a container: 409', request: (lab) => call(lab.socket, 'DELETE', v('/images/nginx:1.28.0')), status: 409 },
   { method: 'POST', template: '/images/create', what: 'pull of a repository the registry lacks: 404', request: (lab) => post(lab, '/images/create?fromImage=nosuchimage-lab&tag=latest'), status: 404 },
   { method: 'POST', template: '/commit', what: 'no such container: 404', request: (lab) => post(lab, '/commit?container=nosuch'), status: 404 },
+  { method: 'GET', template: '/plugins/{name}/json', what: 'no such plugin: 404', request: (lab) => get(lab, '/plugins/vieux/sshfs/json'), status: 404 },
+  { method: 'GET', template: '/services', what: 'a node in no swarm: 503', request: (lab) => get(lab, '/services'), status: 503 },
+  { method: 'GET', template: '/plugins', what: 'no managed plugins', request: (lab) => get(lab, '/plugins'), status: 200 },
   // ---------------------------------------------------------------- volumes, networks, events, prune
   { method: 'GET', template: '/volumes', what: 'none yet', request: (lab) => get(lab, '/volumes'), status: 200, nulls: [VOLUME_LIST_WARNINGS] },
   { method: 'POST', template: '/volumes/create', what: 'named, no labels', request: (lab) => post(lab, '/volumes/create', { Name: 'data' }), status: 201, nulls: [VOLUME_MAPS] },
