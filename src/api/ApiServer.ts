@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import type { Duplex } from 'node:stream';
+import { Duplex } from 'node:stream';
 import type { Disposable } from '../engine/Emitter';
 import type { Engine } from '../engine/Engine';
 import { ENGINE_VERSION } from '../engine/Engine';
@@ -23,6 +23,9 @@ import { BodyTooLarge, MAX_JSON_BODY_BYTES, errorText, parseJsonBody, readBody, 
 import type { Handler, RouteOptions, Router } from './wire';
 
 export { API_VERSION } from './versions';
+
+/** The User-Agent of the request being served, through its awaits: the engine's ApiCall.client. */
+const caller = new AsyncLocalStorage<string>();
 
 interface Route {
   method: string;
@@ -49,8 +52,6 @@ export class ApiServer {
   private readonly routes: Route[] = [];
   /** Hijacked connections (attach, exec): the http server no longer closes them itself. */
   private readonly hijacked = new Set<Duplex>();
-  /** The User-Agent of the request being served, through its awaits: the engine's ApiCall.client. */
-  private readonly caller = new AsyncLocalStorage<string>();
   private identifying: Disposable | undefined;
 
   constructor(private readonly engine: Engine, readonly socketPath: string, private readonly options: { tcpPort?: number } = {}) {
@@ -78,7 +79,7 @@ export class ApiServer {
     fs.chmodSync(this.socketPath, 0o600);
     const tcp = this.servers[1];
     if (tcp) await listen(tcp, (server, done) => server.listen(this.options.tcpPort, '127.0.0.1', done));
-    this.identifying = this.engine.identifyCallers(() => this.caller.getStore());
+    this.identifying = this.engine.identifyCallers(() => caller.getStore());
   }
 
   /** Stops listening, ends open connections and removes the socket file. */
@@ -93,10 +94,24 @@ export class ApiServer {
     if (fs.lstatSync(this.socketPath, { throwIfNoEntry: false })?.isSocket()) fs.unlinkSync(this.socketPath);
   }
 
+  /**
+   * A connection to this server inside the process, without a socket file:
+   * the lab's own `curl --unix-socket /var/run/docker.sock` speaks HTTP over
+   * it to the same routes the socket serves. Callers are named as on the
+   * socket (the request's User-Agent) while the connection is open.
+   */
+  connectInProcess(): Duplex {
+    const [client, server] = duplexPair();
+    const identifying = this.engine.identifyCallers(() => caller.getStore());
+    client.once('close', () => identifying.dispose());
+    this.servers[0].emit('connection', server);
+    return client;
+  }
+
   private createServer(): http.Server {
-    const server = http.createServer((request, response) => this.caller.run(request.headers['user-agent'] ?? '', () => void this.serve(request, response)));
+    const server = http.createServer((request, response) => caller.run(request.headers['user-agent'] ?? '', () => void this.serve(request, response)));
     server.on('upgrade', (request: http.IncomingMessage, socket: Duplex, head: Buffer) =>
-      this.caller.run(request.headers['user-agent'] ?? '', () => this.upgrade(request, socket, head)));
+      caller.run(request.headers['user-agent'] ?? '', () => this.upgrade(request, socket, head)));
     return server;
   }
 
@@ -195,4 +210,27 @@ function listen(server: http.Server, start: (server: http.Server, done: () => vo
       resolve();
     });
   });
+}
+
+/** Two connected in-memory stream ends: what one writes, the other reads. */
+function duplexPair(): [Duplex, Duplex] {
+  const ends: Duplex[] = [];
+  const end = (other: () => Duplex) => new Duplex({
+    read() { /* pushed by the other end */ },
+    write(chunk: Buffer, _encoding, done) {
+      other().push(chunk);
+      done();
+    },
+    final(done) {
+      other().push(null);
+      done();
+    },
+    destroy(error, done) {
+      const peer = other();
+      if (!peer.destroyed) peer.destroy();
+      done(error);
+    },
+  });
+  ends.push(end(() => ends[1]), end(() => ends[0]));
+  return [ends[0], ends[1]];
 }

@@ -214,8 +214,9 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 
   const { NodeHostFiles } = await import('../host/NodeHostFiles');
+  const { inProcessDaemonSocket } = await import('../api/inProcess');
   // docker cp copies to and from the directory docker-lab was started in.
-  const shell = new LabShell(createShellHost(engine, new NodeHostFiles(process.cwd())), { welcome: WELCOME });
+  const shell = new LabShell(createShellHost(engine, new NodeHostFiles(process.cwd()), inProcessDaemonSocket(engine)), { welcome: WELCOME });
   shell.onDidExecute(save);
 
   const interactive = invocation.command === undefined && process.stdin.isTTY === true && process.stdout.isTTY === true;

@@ -166,7 +166,7 @@ export class Engine {
   readonly onDidChange: Event<EngineChange> = this.changeEmitter.event;
   /** Each API call the engine served (method, path, status). */
   readonly onApiCall: Event<ApiCall> = this.apiCallEmitter.event;
-  private callerOf: () => string | undefined = () => undefined;
+  private readonly callerResolvers = new Set<() => string | undefined>();
   /** Container output as it is written (attach, `logs -f`). */
   readonly onContainerOutput: Event<ContainerOutput> = this.outputEmitter.event;
 
@@ -2551,11 +2551,20 @@ export class Engine {
    * Lets a server say who is calling (ApiCall.client): `callerOf` is asked
    * as each call is recorded, in the caller's own context (the API socket
    * keeps each request's User-Agent in an AsyncLocalStorage). Until the
-   * returned handle is disposed.
+   * returned handle is disposed; several servers may ask at once.
    */
   identifyCallers(callerOf: () => string | undefined): Disposable {
-    this.callerOf = callerOf;
-    return { dispose: () => { if (this.callerOf === callerOf) this.callerOf = () => undefined; } };
+    this.callerResolvers.add(callerOf);
+    return { dispose: () => this.callerResolvers.delete(callerOf) };
+  }
+
+  /** Who is calling, if a server knows (see identifyCallers). */
+  private callerOf(): string | undefined {
+    for (const resolve of this.callerResolvers) {
+      const client = resolve();
+      if (client !== undefined) return client;
+    }
+    return undefined;
   }
 
   // ---------------------------------------------------------------- snapshot

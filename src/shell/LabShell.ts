@@ -86,7 +86,8 @@ const BELL = '\x07';
 /** What `help` prints. */
 export const HELP_TEXT = `Docker Lab shell: a practice terminal with a simulated Docker. You can type:
   docker ...    the Docker command line (try: docker run hello-world)
-  curl URL      send an HTTP request to a published port (curl localhost:8080)
+  curl URL      send an HTTP request to a published port (curl localhost:8080),
+                or to the daemon: curl --unix-socket /var/run/docker.sock http://localhost/_ping
   clear         clear the screen (or press Ctrl+L)
   history       list the commands you typed (Up and Down recall them)
   exit          close this terminal (or press Ctrl+D)
@@ -749,7 +750,7 @@ export class LabShell {
     const [name, ...args] = argv;
     switch (name) {
       case 'docker': return (io) => this.host.runDocker(args, io, { ...this.environment(), ...Object.fromEntries(assignments) });
-      case 'curl': return (io) => curl(args, io, (port, request) => this.host.http(port, request));
+      case 'curl': return (io) => curl(args, io, (port, request) => this.host.http(port, request), this.host.unixSocket?.bind(this.host));
       case 'echo': return (io) => echo(args, io);
       case 'true': return () => 0;
       case 'false': return () => 1;

@@ -15,6 +15,14 @@ export interface HostHttpResponse {
   body: string;
 }
 
+/** An answer whose body arrives as it is sent (`curl --unix-socket … /events` prints events as they come). */
+export interface StreamedHttpResponse {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: AsyncIterable<string>;
+}
+
 /** A container as Tab completion needs it. */
 export interface CompletionContainer {
   /** The name without Docker's leading slash (`web`, not `/web`). */
@@ -54,6 +62,14 @@ export interface ShellHost {
    * Undefined when nothing listens on that port.
    */
   http(hostPort: number, request: HostHttpRequest): HostHttpResponse | undefined | Promise<HostHttpResponse | undefined>;
+  /**
+   * Sends an HTTP request to a unix socket on the lab's host, as `curl
+   * --unix-socket PATH` would: the daemon's `/var/run/docker.sock` answers
+   * with the Engine API. Undefined when no socket is at that path; the
+   * request ends early when `signal` aborts (Ctrl+C). Absent where the host
+   * has no sockets at all.
+   */
+  unixSocket?(path: string, request: HostHttpRequest, signal: AbortSignal): Promise<StreamedHttpResponse | undefined>;
 }
 
 /** Where the shell keeps its history between sessions (a file, VS Code's global state). */

@@ -20,7 +20,7 @@ export const COMMAND_NAMES: readonly string[] = ['clear', 'curl', 'docker', 'exi
 const CURL_FLAGS: readonly string[] = [
   '-A', '-H', '-I', '-L', '-S', '-X', '-f', '-i', '-s', '-v',
   '--fail', '--head', '--header', '--include', '--location', '--request', '--show-error', '--silent',
-  '--user-agent', '--verbose',
+  '--unix-socket', '--user-agent', '--verbose',
 ];
 
 type ArgumentKind = 'containers' | 'running' | 'stopped' | 'paused' | 'images' | 'containers-or-images' | 'networks' | 'volumes';

@@ -1,5 +1,5 @@
 import type { CommandIO } from '../cli/CommandIO';
-import type { HostHttpRequest, HostHttpResponse } from './ShellHost';
+import type { HostHttpRequest, HostHttpResponse, ShellHost, StreamedHttpResponse } from './ShellHost';
 
 /** Sends a request to a host port; undefined when nothing listens there. */
 export type HttpClient = (hostPort: number, request: HostHttpRequest) => HostHttpResponse | undefined | Promise<HostHttpResponse | undefined>;
@@ -27,6 +27,7 @@ const OPTIONS: Readonly<Record<string, { name: string; value?: boolean }>> = {
   '-H': { name: 'header', value: true }, '--header': { name: 'header', value: true },
   '-A': { name: 'user-agent', value: true }, '--user-agent': { name: 'user-agent', value: true },
   '--url': { name: 'url', value: true },
+  '--unix-socket': { name: 'unix-socket', value: true },
 };
 
 /** Real curl options the lab does not simulate: they get a plain "not simulated" rather than "is unknown". */
@@ -50,6 +51,8 @@ interface CurlOptions {
   userAgent: string;
   headers: string[];
   urls: string[];
+  /** `--unix-socket PATH`: connect there instead of to the URL's host and port. */
+  unixSocket?: string;
 }
 
 interface Target {
@@ -69,13 +72,15 @@ function isLoopback(host: string): boolean {
  * `curl` in the lab: HTTP requests to the ports containers publish on the lab's
  * host (`curl localhost:8080`). There is no other network: any other name fails
  * to resolve (exit 6) and other addresses fail to connect (exit 7), the way curl
- * fails on a machine without a network. Options: -i, -I, -s, -S, -v, -f, -L, -X,
- * -H, -A. Messages and exit codes are curl 8.14.1's.
+ * fails on a machine without a network. `--unix-socket /var/run/docker.sock`
+ * talks to the lab's daemon (the Engine API), when the host has sockets.
+ * Options: -i, -I, -s, -S, -v, -f, -L, -X, -H, -A, --unix-socket. Messages
+ * and exit codes are curl 8.14.1's.
  *
  * Not simulated: HTTPS, request bodies, the progress meter curl draws on
  * stderr when its output is not a terminal, writing to files.
  */
-export async function curl(argv: readonly string[], io: CommandIO, http: HttpClient): Promise<number> {
+export async function curl(argv: readonly string[], io: CommandIO, http: HttpClient, unixSocket?: ShellHost['unixSocket']): Promise<number> {
   const parsed = parseOptions(argv, io);
   if (typeof parsed === 'number') return parsed;
   const options = parsed;
@@ -91,7 +96,9 @@ export async function curl(argv: readonly string[], io: CommandIO, http: HttpCli
   }
   let status = 0;
   for (const url of options.urls) {
-    status = await fetchUrl(url, options, io, http, fail);
+    status = options.unixSocket === undefined
+      ? await fetchUrl(url, options, io, http, fail)
+      : await fetchFromSocket(url, options.unixSocket, options, io, unixSocket, fail);
   }
   return status;
 }
@@ -152,6 +159,60 @@ async function fetchUrl(url: string, options: CurlOptions, io: CommandIO, http: 
     if (!options.head && method !== 'HEAD') io.stdout.write(response.body);
     verbose(`* Connection #0 to host ${target.host} left intact\n`);
     return 0;
+  }
+}
+
+/**
+ * One request over a unix socket (`--unix-socket PATH`): the URL's host only
+ * names the Host header, the socket is the connection. The body is printed
+ * as it arrives (an event stream too), until the server ends it or Ctrl+C.
+ */
+async function fetchFromSocket(url: string, socketPath: string, options: CurlOptions, io: CommandIO,
+  unixSocket: ShellHost['unixSocket'], fail: (code: number, message: string) => number): Promise<number> {
+  const target = parseUrl(url);
+  if ('code' in target) return fail(target.code, target.message);
+  const verbose = (line: string) => {
+    if (options.verbose) io.stderr.write(line);
+  };
+  const method = options.method ?? (options.head ? 'HEAD' : 'GET');
+  const request: HostHttpRequest = { method, path: target.path, headers: requestHeaders(options, target.explicitPort ? `${target.host}:${target.port}` : target.host) };
+  verbose(`*   Trying ${socketPath}:0...\n`);
+  const aborted = new AbortController();
+  const interrupt = io.onInterrupt(() => aborted.abort());
+  try {
+    let response: StreamedHttpResponse | undefined;
+    try {
+      response = await unixSocket?.(socketPath, request, aborted.signal);
+    } catch {
+      if (aborted.signal.aborted) return 130;
+      return fail(56, 'Recv failure: Connection reset by peer');
+    }
+    if (!response) {
+      verbose(`* Immediate connect fail for ${socketPath}: No such file or directory\n`);
+      return fail(7, `Failed to connect to ${target.host} port ${target.port} after 0 ms: Could not connect to server`);
+    }
+    verbose(`* Connected to ${target.host} (${socketPath}) port ${target.port}\n* using HTTP/1.x\n`);
+    verbose(`> ${method} ${target.path} HTTP/1.1\r\n`);
+    for (const [name, value] of Object.entries(request.headers)) verbose(`> ${name}: ${value}\r\n`);
+    verbose('> \r\n* Request completely sent off\n');
+    const head = [`HTTP/1.1 ${response.status} ${response.statusText}`, ...Object.entries(response.headers).map(([name, value]) => `${name}: ${value}`)];
+    for (const line of head) verbose(`< ${line}\r\n`);
+    verbose('< \r\n');
+    if (options.fail && response.status >= 400) {
+      aborted.abort();
+      return fail(22, `The requested URL returned error: ${response.status}`);
+    }
+    if (options.include || options.head) io.stdout.write(head.map((line) => `${line}\r\n`).join('') + '\r\n');
+    if (options.head || method === 'HEAD') {
+      aborted.abort();
+    } else {
+      for await (const chunk of response.body) io.stdout.write(chunk);
+    }
+    if (aborted.signal.aborted && !options.head && method !== 'HEAD') return 130;
+    verbose(`* Connection #0 to host ${target.host} left intact\n`);
+    return 0;
+  } finally {
+    interrupt.dispose();
   }
 }
 
@@ -266,6 +327,7 @@ function parseOptions(argv: readonly string[], io: CommandIO): CurlOptions | num
       case 'header': options.headers.push(value ?? ''); break;
       case 'user-agent': options.userAgent = value ?? ''; break;
       case 'url': options.urls.push(value ?? ''); break;
+      case 'unix-socket': options.unixSocket = value; break;
     }
   };
   let wantsHelp = false;
@@ -328,5 +390,7 @@ Docker Lab's curl reaches the ports containers publish on this lab's host
  -s, --silent               Silent mode
  -A, --user-agent <name>    Send User-Agent <name> to server
  -v, --verbose              Make the operation more talkative
+     --unix-socket <path>   Connect through this Unix domain socket
+                            (/var/run/docker.sock: the lab's Docker daemon)
  -X, --request <method>     Specify request method to use
 `;

@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { UndoHistory, UndoToken } from '../curriculum/UndoHistory';
+import { inProcessDaemonSocket } from '../api/inProcess';
 import { Disposable } from '../Disposable';
 import type { Engine } from '../engine/Engine';
 import { createShellHost } from '../shell/createShellHost';
@@ -28,6 +29,8 @@ export class LabTerminals extends Disposable {
   /** A command line finished in some Docker Lab terminal. */
   readonly onDidExecute = this.executeEmitter.event;
   private readonly history: HistoryStore;
+  /** `curl --unix-socket /var/run/docker.sock`: the engine's API, in process. */
+  private readonly daemonSocket: ReturnType<typeof inProcessDaemonSocket>;
 
   constructor(
     private readonly engine: Engine,
@@ -37,6 +40,7 @@ export class LabTerminals extends Disposable {
     private readonly undo?: UndoHistory,
   ) {
     super();
+    this.daemonSocket = inProcessDaemonSocket(engine);
     this.history = {
       load: () => globalState.get<string[]>(HISTORY_KEY, []),
       save: (entries) => void globalState.update(HISTORY_KEY, entries),
@@ -109,7 +113,7 @@ export class LabTerminals extends Disposable {
   }
 
   private createPty(): LabPseudoterminal {
-    const shell = new LabShell(createShellHost(this.engine, new NodeHostFiles(hostDirectory())), {
+    const shell = new LabShell(createShellHost(this.engine, new NodeHostFiles(hostDirectory()), this.daemonSocket), {
       welcome: vscode.l10n.t('Docker Lab: a simulated Docker to practise on. Type "help" to see what you can do.'),
       history: this.history,
     });

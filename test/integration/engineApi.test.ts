@@ -49,4 +49,27 @@ suite('Docker Lab: the Engine API socket in VS Code', () => {
     assert.ok(!fs.existsSync(socket), 'the socket is gone after Stop Engine API');
     assert.strictEqual(api.engineApi.socketPath, undefined);
   });
+
+  test('curl --unix-socket /var/run/docker.sock in a Docker Lab terminal reaches the daemon in process, without a socket file', async function () {
+    this.timeout(60_000);
+    await vscode.commands.executeCommand('dockerLab.openTerminal');
+    const terminal = await waitFor('a Docker Lab terminal', () => api.terminals.all[0]);
+    const shell = await waitFor('its shell', () => api.terminals.shellOf(terminal));
+    await waitFor('the prompt', () => shell.isBusy === false);
+    let output = '';
+    const listening = shell.onOutput((text) => { output += text; });
+    const clients: (string | undefined)[] = [];
+    const calls = api.engine.onApiCall((call) => clients.push(call.client));
+    try {
+      terminal.sendText('curl --unix-socket /var/run/docker.sock http://localhost/v1.50/version');
+      await waitFor('curl to finish', () => output.includes('curl --unix-socket') && shell.isBusy === false);
+      assert.ok(output.includes('"ApiVersion":"1.50"'), output);
+      assert.strictEqual(shell.lastStatus, 0);
+      assert.deepStrictEqual(clients, ['curl/8.14.1']);
+      assert.strictEqual(api.engineApi.socketPath, undefined, 'no Engine API socket was started for it');
+    } finally {
+      listening.dispose();
+      calls.dispose();
+    }
+  });
 });

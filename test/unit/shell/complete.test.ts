@@ -65,7 +65,7 @@ suite('complete', () => {
     ['docker network connect bridge w', ['web', 'web2']],
     ['docker ps; docker sto', ['stop']],
     ['docker ps && d', ['docker']],
-    ['curl -', ['--fail', '--head', '--header', '--include', '--location', '--request', '--show-error', '--silent', '--user-agent', '--verbose', '-A', '-H', '-I', '-L', '-S', '-X', '-f', '-i', '-s', '-v']],
+    ['curl -', ['--fail', '--head', '--header', '--include', '--location', '--request', '--show-error', '--silent', '--unix-socket', '--user-agent', '--verbose', '-A', '-H', '-I', '-L', '-S', '-X', '-f', '-i', '-s', '-v']],
     ['curl loc', []],
     ["docker stop 'w", []],
     ['docker stop $N', []],
