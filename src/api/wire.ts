@@ -1,5 +1,6 @@
 import type * as http from 'node:http';
 import { InvalidParameterError } from '../engine/errors';
+import { escapeLikeGo } from '../engine/util/goJsonEscape';
 
 /**
  * The Engine API's wire forms, shared by the routes: what a handler answers
@@ -143,13 +144,9 @@ export function sendError(response: http.ServerResponse, status: number, message
   response.end(text);
 }
 
-/**
- * JSON as Go's encoding/json writes it, which is what clients print verbatim
- * (`docker inspect` indents the daemon's bytes): `<`, `>` and `&` and the two
- * JavaScript line separators are escaped as `\u003c` and so on.
- */
+/** JSON as Go's encoding/json writes it (see escapeLikeGo). */
 export function goJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return escapeLikeGo(JSON.stringify(value));
 }
 
 export function errorText(error: unknown): string {
@@ -190,4 +187,16 @@ export function numberParam(query: Query, name: string): number | undefined {
   const parsed = Number(value);
   if (!Number.isFinite(parsed)) throw new InvalidParameterError(`invalid value for ${name}: ${value}`);
   return parsed;
+}
+
+/**
+ * A route's path template as a regular expression: `{id}` is one path
+ * element, `{name}` may hold slashes (image references: library/nginx:1.28.0).
+ * Each parameter is a capture group; `names` receives their names in order.
+ */
+export function templatePattern(template: string, names: string[] = []): RegExp {
+  return new RegExp(`^${template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    names.push(name);
+    return name === 'name' ? '(.+?)' : '([^/]+)';
+  })}$`);
 }

@@ -2,6 +2,7 @@ import type { CommandIO } from '../CommandIO';
 import { parseTemplate } from '../template/GoTemplate';
 import { StatusError } from './Command';
 import { asGoValue } from './goValues';
+import { escapeLikeGo } from '../../engine/util/goJsonEscape';
 
 /**
  * One object found (or the error for a reference that was not). `typed` is
@@ -56,19 +57,10 @@ export function writeInspect(io: CommandIO, results: readonly InspectResult[], f
  * and the CLI indents it (json.Indent with four spaces).
  */
 export function goJsonIndent(value: unknown): string {
-  return escapeHtml(JSON.stringify(value, null, 4));
+  return escapeLikeGo(JSON.stringify(value, null, 4));
 }
 
 /** The daemon's JSON compacted, as `-f json` prints it. */
 function goJson(value: unknown): string {
-  return escapeHtml(JSON.stringify(value));
-}
-
-function escapeHtml(json: string): string {
-  return json
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return escapeLikeGo(JSON.stringify(value));
 }
