@@ -19,7 +19,7 @@ import { networkRoutes } from './routes/networks';
 import { systemRoutes } from './routes/system';
 import { volumeRoutes } from './routes/volumes';
 import { API_VERSION, MIN_API_VERSION, compareVersions } from './versions';
-import { BodyTooLarge, MAX_JSON_BODY_BYTES, errorText, parseJsonBody, readBody, sendError, sendReply } from './wire';
+import { BodyTooLarge, MAX_JSON_BODY_BYTES, errorText, parseJsonBody, readBody, sendError, sendReply, templatePattern } from './wire';
 import type { Handler, RouteOptions, Router } from './wire';
 
 export { API_VERSION } from './versions';
@@ -79,7 +79,7 @@ export class ApiServer {
     fs.chmodSync(this.socketPath, 0o600);
     const tcp = this.servers[1];
     if (tcp) await listen(tcp, (server, done) => server.listen(this.options.tcpPort, '127.0.0.1', done));
-    this.identifying = this.engine.identifyCallers(() => caller.getStore());
+    this.identifyCallers();
   }
 
   /** Stops listening, ends open connections and removes the socket file. */
@@ -98,14 +98,18 @@ export class ApiServer {
    * A connection to this server inside the process, without a socket file:
    * the lab's own `curl --unix-socket /var/run/docker.sock` speaks HTTP over
    * it to the same routes the socket serves. Callers are named as on the
-   * socket (the request's User-Agent) while the connection is open.
+   * socket (the request's User-Agent).
    */
   connectInProcess(): Duplex {
     const [client, server] = duplexPair();
-    const identifying = this.engine.identifyCallers(() => caller.getStore());
-    client.once('close', () => identifying.dispose());
+    this.identifyCallers();
     this.servers[0].emit('connection', server);
     return client;
+  }
+
+  /** Lets the engine ask who is calling (ApiCall.client), until stop. */
+  private identifyCallers(): void {
+    this.identifying ??= this.engine.identifyCallers(() => caller.getStore());
   }
 
   private createServer(): http.Server {
@@ -117,11 +121,7 @@ export class ApiServer {
 
   private readonly route: Router = (method, template, handler, options = {}) => {
     const names: string[] = [];
-    const pattern = new RegExp(`^${template.replace(/\{(\w+)\}/g, (_, name: string) => {
-      names.push(name);
-      // Names may hold slashes (image references: library/nginx:1.28.0).
-      return name === 'name' ? '(.+?)' : '([^/]+)';
-    })}$`);
+    const pattern = templatePattern(template, names);
     this.routes.push({ method, pattern, names, handler, options });
   };
 

@@ -10,6 +10,8 @@
  *   which docker command it belongs to.
  */
 
+import { templatePattern } from './wire';
+
 /** daemon/cluster/cluster.go errNoManager, for a node in no swarm. */
 const NOT_A_MANAGER = 'This node is not a swarm manager. Use "docker swarm init" or "docker swarm join" to connect this node to swarm and try again.';
 /** daemon/cluster/errors.go errNoSwarm. */
@@ -60,17 +62,12 @@ interface Unserved {
   message: string;
 }
 
-function pattern(template: string): RegExp {
-  // Image and plugin names may hold slashes (library/nginx), as in the served routes.
-  return new RegExp(`^${template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'name' ? '(?:.+?)' : '(?:[^/]+)'))}$`);
-}
-
 const UNSERVED: readonly Unserved[] = [
   ...NOT_SIMULATED.map(([method, template, what]): Unserved => ({
-    method, pattern: pattern(template), status: 501, message: `Docker Lab does not simulate ${method} ${template} (${what}) yet`,
+    method, pattern: templatePattern(template), status: 501, message: `Docker Lab does not simulate ${method} ${template} (${what}) yet`,
   })),
-  ...SWARM_MANAGER_ONLY.map(([method, template]): Unserved => ({ method, pattern: pattern(template), status: 503, message: NOT_A_MANAGER })),
-  ...SWARM_MEMBER_ONLY.map(([method, template]): Unserved => ({ method, pattern: pattern(template), status: 503, message: NOT_IN_A_SWARM })),
+  ...SWARM_MANAGER_ONLY.map(([method, template]): Unserved => ({ method, pattern: templatePattern(template), status: 503, message: NOT_A_MANAGER })),
+  ...SWARM_MEMBER_ONLY.map(([method, template]): Unserved => ({ method, pattern: templatePattern(template), status: 503, message: NOT_IN_A_SWARM })),
 ];
 
 /** The answer for a route dockerd serves and the lab does not; undefined for a path dockerd does not know either. */
