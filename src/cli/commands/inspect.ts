@@ -22,40 +22,24 @@ export const inspect: CommandHandler = async (ctx) => {
     if (size) ctx.io.stderr.write(`WARNING: --size ignored for ${objectType}\n`);
     return { ok: true, value };
   };
+  // Tried in this order; a NotFound moves on to the next type unless --type names it.
+  const inspectors: readonly (readonly [string, (ref: string) => InspectResult])[] = [
+    ['container', (ref) => containerResult(ctx.engine.containerInspect(ref, { size }))],
+    ['image', (ref) => sizeIgnored('image', ctx.engine.imageInspect(ref))],
+    ['network', (ref) => sizeIgnored('network', ctx.engine.networkInspect(ref))],
+    ['volume', (ref) => sizeIgnored('volume', ctx.engine.volumeInspect(ref))],
+  ];
   const results: InspectResult[] = ctx.args.map((ref) => {
-    if (type === '' || type === 'container') {
+    for (const [objectType, inspectOne] of inspectors) {
+      if (type !== '' && type !== objectType) continue;
       try {
-        return containerResult(ctx.engine.containerInspect(ref, { size }));
+        return inspectOne(ref);
       } catch (e) {
         if (!(e instanceof NotFoundError)) throw e;
-        if (type === 'container') return { ok: false, error: `Error response from daemon: ${e.message}` };
+        if (type === objectType) return { ok: false, error: `Error response from daemon: ${e.message}` };
       }
     }
-    if (type === '' || type === 'image') {
-      try {
-        return sizeIgnored('image', ctx.engine.imageInspect(ref));
-      } catch (e) {
-        if (!(e instanceof NotFoundError)) throw e;
-        if (type === 'image') return { ok: false, error: `Error response from daemon: ${e.message}` };
-      }
-    }
-    if (type === '' || type === 'network') {
-      try {
-        return sizeIgnored('network', ctx.engine.networkInspect(ref));
-      } catch (e) {
-        if (!(e instanceof NotFoundError)) throw e;
-        if (type === 'network') return { ok: false, error: `Error response from daemon: ${e.message}` };
-      }
-    }
-    if (type === '' || type === 'volume') {
-      try {
-        return sizeIgnored('volume', ctx.engine.volumeInspect(ref));
-      } catch (e) {
-        if (!(e instanceof NotFoundError)) throw e;
-        if (type === 'volume') return { ok: false, error: `Error response from daemon: ${e.message}` };
-      }
-    }
-    if (type && !['container', 'image', 'network', 'volume'].includes(type)) {
+    if (type && !inspectors.some(([objectType]) => objectType === type)) {
       return { ok: false, error: `Error: No such ${type}: ${ref}` };
     }
     return { ok: false, error: `Error: No such object: ${ref}` };
