@@ -3,19 +3,7 @@
 // travel the architecture picture. Screenshots of the three views.
 //
 //   node ../shared/tools/vscode-web/drive.mjs --ext . --settings test/e2e/concepts.settings.json --scenario test/e2e/concepts.scenario.mjs --shots out/e2e-shots --size 1680x1000
-import { waitForWorkbench } from './workbench.mjs';
-
-/** The webview frame that shows the concepts panel. */
-async function conceptsFrame(page, timeout = 20000) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (await frame.locator('[role="tablist"] [data-tab="architecture"]').count().catch(() => 0)) return frame;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('the concepts panel did not open');
-}
+import { conceptsFrame, waitForWorkbench } from './workbench.mjs';
 
 export default async ({ page, step, expectText, sleep }) => {
   await step({ activity: 'Docker Lab' });

@@ -4,18 +4,8 @@
 // view lists the call as the socket's, from curl.
 //
 //   node ../shared/tools/vscode-web/drive.mjs --ext . --settings test/e2e/curl-socket.settings.json --scenario test/e2e/curl-socket.scenario.mjs --shots out/e2e-shots --size 1680x1000
+import { conceptsFrame } from './workbench.mjs';
 
-/** The webview frame that shows the concepts panel. */
-async function conceptsFrame(page, timeout = 20000) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (await frame.locator('[role="tablist"] [data-tab="architecture"]').count().catch(() => 0)) return frame;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('the concepts panel did not open');
-}
 export default async ({ page, step, expectText }) => {
   await step({ activity: 'Docker Lab' });
   await step({ command: 'Docker Lab: Open Terminal' });

@@ -7,6 +7,7 @@
 //   node ../shared/tools/vscode-web/drive.mjs --ext . --settings test/e2e/engine-api.settings.json --scenario test/e2e/engine-api.scenario.mjs --shots out/e2e-shots --size 1680x1000
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { conceptsFrame } from './workbench.mjs';
 
 const dockerOnPath = (process.env.PATH ?? '').split(path.delimiter).some((directory) => {
   try {
@@ -16,18 +17,6 @@ const dockerOnPath = (process.env.PATH ?? '').split(path.delimiter).some((direct
     return false;
   }
 });
-
-/** The webview frame that shows the concepts panel. */
-async function conceptsFrame(page, timeout = 20000) {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      if (await frame.locator('[role="tablist"] [data-tab="architecture"]').count().catch(() => 0)) return frame;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error('the concepts panel did not open');
-}
 
 export default async ({ page, step, expectText, textOf, sleep }) => {
   if (!dockerOnPath) {

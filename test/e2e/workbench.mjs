@@ -7,3 +7,15 @@ export async function waitForWorkbench(page, sleep) {
   await page.evaluate(() => window.driver && window.driver.whenWorkbenchRestored()).catch(() => {});
   await sleep(2000);
 }
+
+/** The webview frame that shows the concepts panel (its tab list). */
+export async function conceptsFrame(page, timeout = 20000) {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (await frame.locator('[role="tablist"] [data-tab="architecture"]').count().catch(() => 0)) return frame;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('the concepts panel did not open');
+}

@@ -89,15 +89,20 @@ suite('Engine API through dockerode', () => {
 
   const pull = async (reference: string) => followProgress(docker, await docker.pull(reference));
 
-  /** `docker run -d -p 8080:80 --name web nginx:1.28.0`, the dockerode way. */
-  const runWeb = async () => {
+  /** `docker create -p 8080:80 --name web nginx:1.28.0`, the dockerode way. */
+  const createWeb = async () => {
     await pull('nginx:1.28.0');
-    const container = await docker.createContainer({
+    return docker.createContainer({
       name: 'web',
       Image: 'nginx:1.28.0',
       ExposedPorts: { '80/tcp': {} },
       HostConfig: { PortBindings: { '80/tcp': [{ HostPort: '8080' }] } },
     });
+  };
+
+  /** `docker run -d -p 8080:80 --name web nginx:1.28.0`. */
+  const runWeb = async () => {
+    const container = await createWeb();
     await container.start();
     return container;
   };
@@ -124,13 +129,7 @@ suite('Engine API through dockerode', () => {
   });
 
   test('run detached with a published port: created, then running; listContainers shows 0.0.0.0:8080->80/tcp; the port answers', async () => {
-    await pull('nginx:1.28.0');
-    const container = await docker.createContainer({
-      name: 'web',
-      Image: 'nginx:1.28.0',
-      ExposedPorts: { '80/tcp': {} },
-      HostConfig: { PortBindings: { '80/tcp': [{ HostPort: '8080' }] } },
-    });
+    const container = await createWeb();
     assert.match(container.id, /^[0-9a-f]{64}$/);
     const created = await container.inspect();
     assert.deepStrictEqual([created.Name, created.State.Status, created.State.Running], ['/web', 'created', false]);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { call, json, serveLab } from '../helpers/apiClient';
+import { call, filters, json, post as postTo, serveLab, v } from '../helpers/apiClient';
 import type { ServedLab } from '../helpers/apiClient';
 
 // The network routes on the socket, as the docker CLI calls them: dockerd's
@@ -9,9 +9,7 @@ import type { ServedLab } from '../helpers/apiClient';
 suite('Engine API: networks', () => {
   let lab: ServedLab;
   let socket: string;
-  const v = (url: string) => `/v1.50${url}`;
-  const post = (url: string, body?: unknown) => call(socket, 'POST', v(url), body === undefined ? undefined : JSON.stringify(body));
-  const filters = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+  const post = (url: string, body?: unknown) => postTo(socket, url, body);
 
   setup(async () => {
     lab = await serveLab('networks');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert';
 import { Engine } from '../../../src/engine/Engine';
-import { call, json, serveLab } from '../helpers/apiClient';
+import { call, filters, json, serveLab } from '../helpers/apiClient';
 import type { ServedLab } from '../helpers/apiClient';
 
 // POST /containers/prune and POST /images/prune as `docker container prune`
@@ -23,7 +23,6 @@ suite('Engine API: prune', () => {
     await wait;
     return id;
   };
-  const filters = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 
   setup(async () => {
     lab = await serveLab('prune');

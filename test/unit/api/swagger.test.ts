@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { ApiServer } from '../../../src/api/ApiServer';
 import { Engine } from '../../../src/engine/Engine';
 import type { Answer } from '../helpers/apiClient';
-import { call, hijack, json } from '../helpers/apiClient';
+import { call, hijack, json, post as postTo, v } from '../helpers/apiClient';
 import { formatViolations, swaggerValidator } from '../helpers/swaggerValidator';
 import type { SchemaViolation } from '../helpers/swaggerValidator';
 
@@ -60,8 +60,7 @@ interface Case {
   bug?: string;
 }
 
-const v = (url: string) => `/v1.50${url}`;
-const post = (lab: Lab, url: string, body?: unknown) => call(lab.socket, 'POST', v(url), body === undefined ? undefined : JSON.stringify(body));
+const post = (lab: Lab, url: string, body?: unknown) => postTo(lab.socket, url, body);
 const get = (lab: Lab, url: string) => call(lab.socket, 'GET', v(url));
 
 // The quirks, each where moby v28.2.2 sends null for a field the spec types without x-nullable.

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert';
-import { call, hijack, json, serveLab } from '../helpers/apiClient';
+import { call, filters, hijack, json, post as postTo, serveLab, v } from '../helpers/apiClient';
 import type { ServedLab } from '../helpers/apiClient';
 import { TestLab } from '../helpers/TestLab';
 
@@ -10,9 +10,7 @@ import { TestLab } from '../helpers/TestLab';
 suite('Engine API: volumes', () => {
   let lab: ServedLab;
   let socket: string;
-  const v = (url: string) => `/v1.50${url}`;
-  const post = (url: string, body?: unknown) => call(socket, 'POST', v(url), body === undefined ? undefined : JSON.stringify(body));
-  const filters = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+  const post = (url: string, body?: unknown) => postTo(socket, url, body);
 
   setup(async () => {
     lab = await serveLab('volumes');

@@ -31,6 +31,16 @@ export function call(socketPath: string, method: string, url: string, body?: str
 
 export const json = (answer: Answer): unknown => JSON.parse(answer.body.toString('utf8'));
 
+/** `/v1.50` + url: the paths the docker CLI 28 calls. */
+export const v = (url: string): string => `/v1.50${url}`;
+
+/** A POST to a versioned path, with `body` as JSON when given. */
+export const post = (socketPath: string, url: string, body?: unknown): Promise<Answer> =>
+  call(socketPath, 'POST', v(url), body === undefined ? undefined : JSON.stringify(body));
+
+/** A `filters` query value, as the CLI encodes filters.Args. */
+export const filters = (value: unknown): string => encodeURIComponent(JSON.stringify(value));
+
 /**
  * A hijacked call as the CLI makes it (`Upgrade: tcp`): `upgraded` settles
  * when the 101 arrives, `done` with everything the server sent until it closed.
